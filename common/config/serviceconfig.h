@@ -44,6 +44,12 @@ struct ServiceConfig
     std::string pathPrefix = "skydns";             // -path-prefix / SKYDNS_PATH_PREFIX
     bool discover = false;                         // -discover (README): follow the etcd member list
 
+    // Prometheus metrics (environment only, spec 1.4 and 10)
+    std::string prometheusPort;                    // PROMETHEUS_PORT: metrics enabled when non-empty
+    std::string prometheusPath = "/metrics";       // PROMETHEUS_PATH
+    std::string prometheusNamespace = "skydns";    // PROMETHEUS_NAMESPACE
+    std::string prometheusSubsystem = "skydns";    // PROMETHEUS_SUBSYSTEM
+
     // localDomain is "local.dns." + domain (spec 1.2, derived).
     std::string localDomain() const { return "local.dns." + domain; }
     // dnsDomain is "ns.dns." + domain: where the nameservers are kept and the SOA's MNAME.
