@@ -1,0 +1,384 @@
+#include "backend/mirror.h"
+
+#include "backend/etcdclient.h"
+
+#include <QLoggingCategory>
+
+#include <algorithm>
+#include <random>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+Q_LOGGING_CATEGORY(lcMirror, "skydns.mirror")
+
+namespace skydns::backend {
+
+namespace {
+
+std::int64_t nowMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+// Backoff is 100 ms doubling to 5 s with ±25 % jitter, so that many mirrors of one etcd do not
+// retry in lock-step after an outage.
+class Backoff
+{
+public:
+    Backoff(std::chrono::milliseconds min, std::chrono::milliseconds max)
+        : m_min(min)
+        , m_max(max)
+        , m_next(min)
+        , m_random(std::random_device{}())
+    {
+    }
+
+    std::chrono::milliseconds next()
+    {
+        const auto base = m_next;
+        m_next = std::min(m_max, m_next * 2);
+        std::uniform_real_distribution<double> jitter(0.75, 1.25);
+        return std::chrono::milliseconds(std::int64_t(double(base.count()) * jitter(m_random)));
+    }
+
+    void reset() { m_next = m_min; }
+
+private:
+    std::chrono::milliseconds m_min, m_max, m_next;
+    std::mt19937 m_random;
+};
+
+bool isDelete(const std::string &action)
+{
+    return action == "delete" || action == "compareAndDelete" || action == "expire";
+}
+
+bool isWrite(const std::string &action)
+{
+    return action == "set" || action == "create" || action == "update" || action == "compareAndSwap";
+}
+
+void collectExpiries(const EtcdNode &node, std::vector<std::pair<std::int64_t, const std::string *>> &out)
+{
+    if (node.expiresAtMs != 0)
+        out.emplace_back(node.expiresAtMs, &node.key);
+    for (const EtcdNode &child : node.nodes)
+        collectExpiries(child, out);
+}
+
+} // namespace
+
+Mirror::Mirror(std::shared_ptr<EtcdClient> client, std::string prefix, QObject *parent)
+    : Mirror(std::move(client), std::move(prefix), Options(), parent)
+{
+}
+
+Mirror::Mirror(std::shared_ptr<EtcdClient> client, std::string prefix, Options options, QObject *parent)
+    : QObject(parent)
+    , m_client(std::move(client))
+    , m_prefix(std::move(prefix))
+    , m_rootKey("/" + m_prefix)
+    , m_options(options)
+    , m_store(m_prefix)
+    , m_snapshot(Snapshot::unsynced(m_prefix))
+{
+}
+
+Mirror::~Mirror()
+{
+    stop();
+}
+
+void Mirror::start()
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (m_thread.joinable() || m_stopping)
+        return;
+    m_state.running = true;
+    m_thread = std::thread([this] { run(); });
+}
+
+void Mirror::stop()
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (!m_thread.joinable())
+            return;
+        m_stopping = true;
+        m_state.running = false;
+    }
+    m_client->cancel();
+    m_wake.notify_all();
+    m_thread.join();
+}
+
+std::shared_ptr<const Snapshot> Mirror::snapshot() const
+{
+    return std::atomic_load(&m_snapshot);
+}
+
+MirrorState Mirror::state() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_state;
+}
+
+bool Mirror::waitForSync(std::chrono::milliseconds timeout) const
+{
+    std::unique_lock<std::mutex> lock(m_mutex);
+    m_wake.wait_for(lock, timeout, [this] { return m_state.synced || m_stopping; });
+    return m_state.synced;
+}
+
+void Mirror::setWatchPausedForTest(bool paused)
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_paused = paused;
+    }
+    m_wake.notify_all();
+}
+
+bool Mirror::sleepFor(std::chrono::milliseconds delay)
+{
+    std::unique_lock<std::mutex> lock(m_mutex);
+    return !m_wake.wait_for(lock, delay, [this] { return m_stopping.load(); });
+}
+
+void Mirror::run()
+{
+    Backoff backoff(m_options.backoffMin, m_options.backoffMax);
+    bool needFullRead = true;
+    while (!stopping()) {
+        if (needFullRead) {
+            const EtcdResult result = m_client->get(m_rootKey, true, false);
+            if (result.kind == EtcdResult::Kind::Cancelled)
+                break;
+            if (fullRead(result)) {
+                needFullRead = false;
+                backoff.reset();
+            } else {
+                markStale(result.message.empty() ? "cannot read " + m_rootKey : result.message);
+                sleepFor(backoff.next());
+            }
+            continue;
+        }
+        {
+            std::unique_lock<std::mutex> lock(m_mutex);
+            m_wake.wait(lock, [this] { return !m_paused || m_stopping; });
+        }
+        if (rereadExpired())
+            publish();
+        const EtcdResult event = m_client->watch(m_rootKey, m_index + 1, true, nextWatchWait());
+        switch (event.kind) {
+        case EtcdResult::Kind::Ok:
+            applyEvent(event);
+            markFresh();
+            backoff.reset();
+            break;
+        case EtcdResult::Kind::Cancelled:
+            return;
+        case EtcdResult::Kind::EtcdError:
+            if (event.errorCode == 401) {
+                // The events since our index were compacted away: only a full read can catch up.
+                qCInfo(lcMirror) << "etcd cleared the events after index" << m_index << "- reading"
+                                 << m_rootKey.c_str() << "again";
+                needFullRead = true;
+            } else {
+                markStale(event.message);
+                sleepFor(backoff.next());
+            }
+            break;
+        case EtcdResult::Kind::Malformed:
+            // We cannot know which change we failed to decode, so re-reading is the only safe way on.
+            markStale(event.message);
+            needFullRead = true;
+            sleepFor(backoff.next());
+            break;
+        case EtcdResult::Kind::Unavailable:
+            if (event.message == "timeout") {
+                markFresh(); // etcd answered the connection; there was simply no change
+            } else {
+                markStale(event.message);
+                sleepFor(backoff.next());
+            }
+            break;
+        }
+    }
+}
+
+bool Mirror::fullRead(const EtcdResult &result)
+{
+    Store store(m_prefix);
+    if (result.ok())
+        store = Store::fromEtcd(m_prefix, result.node);
+    else if (!result.notFound())
+        return false; // a missing prefix is an empty, synced tree; anything else is a failure
+
+    // Log only malformed values we had not reported already, so a re-read does not repeat them.
+    store.malformed().forEach([this](const std::string &key, const std::string &error) {
+        const std::string *known = m_store.malformed().find(key);
+        if (!known || *known != error)
+            qCWarning(lcMirror).noquote() << "skipping malformed value at" << key.c_str() << ":" << error.c_str();
+        return true;
+    });
+
+    std::vector<std::pair<std::int64_t, const std::string *>> expiries;
+    if (result.ok())
+        collectExpiries(result.node, expiries);
+    m_expiries = {};
+    for (const auto &[atMs, key] : expiries)
+        m_expiries.push(Expiry{atMs, *key});
+
+    m_store = std::move(store);
+    m_index = result.etcdIndex;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        ++m_state.fullReads;
+        m_state.synced = true;
+    }
+    publish();
+    markFresh();
+    m_wake.notify_all(); // waitForSync
+    qCInfo(lcMirror) << "read" << m_rootKey.c_str() << "at etcd index" << m_index << ":" << m_store.recordCount()
+                     << "records," << m_store.malformedCount() << "malformed";
+#if defined(__GLIBC__)
+    // The decoded etcd response was several times the size of the store; give that memory back.
+    malloc_trim(0);
+#endif
+    return true;
+}
+
+void Mirror::putValue(const std::string &key, const std::string &value, std::uint64_t index, std::int64_t expiresAtMs)
+{
+    const Store::PutResult put = m_store.putValue(key, value, index, expiresAtMs);
+    if (put.malformed && put.previousError != put.error)
+        qCWarning(lcMirror).noquote() << "skipping malformed value at" << key.c_str() << ":" << put.error.c_str();
+    else if (!put.malformed && put.previousError)
+        qCInfo(lcMirror).noquote() << "value at" << key.c_str() << "is valid again";
+    trackExpiry(key, expiresAtMs);
+}
+
+void Mirror::trackExpiry(const std::string &key, std::int64_t expiresAtMs)
+{
+    if (expiresAtMs != 0)
+        m_expiries.push(Expiry{expiresAtMs, key});
+}
+
+void Mirror::applyEvent(const EtcdResult &event)
+{
+    const auto received = std::chrono::steady_clock::now();
+    const EtcdNode &node = event.node;
+    if (isDelete(event.action)) {
+        m_store.remove(node.key);
+    } else if (isWrite(event.action)) {
+        if (node.dir) {
+            m_store.putDirectory(node.key, node.modifiedIndex, node.expiresAtMs);
+            trackExpiry(node.key, node.expiresAtMs);
+        } else {
+            putValue(node.key, node.value, node.modifiedIndex, node.expiresAtMs);
+        }
+    } else {
+        qCWarning(lcMirror) << "ignoring unknown etcd action" << event.action.c_str() << "on" << node.key.c_str();
+    }
+    m_index = std::max(m_index, node.modifiedIndex);
+    publish();
+    const auto lag = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - received);
+    std::lock_guard<std::mutex> lock(m_mutex);
+    ++m_state.eventsApplied;
+    m_state.lastEventAtMs = nowMs();
+    m_state.lastEventLagUs = lag.count();
+}
+
+bool Mirror::rereadExpired()
+{
+    // etcd v2 does not tell watchers about TTL refreshes (refresh=true), so a key can outlive the
+    // expiration we hold. A key still present well after its expiration is read again.
+    const std::int64_t due = nowMs() - m_options.expiryGrace.count();
+    std::vector<std::string> keys;
+    while (!m_expiries.empty() && m_expiries.top().atMs <= due && keys.size() < 100) {
+        Expiry expiry = m_expiries.top();
+        m_expiries.pop();
+        const StoreNode *node = m_store.find(expiry.key);
+        if (node && node->record.expiresAtMs == expiry.atMs)
+            keys.push_back(std::move(expiry.key));
+    }
+    bool changed = false;
+    for (const std::string &key : keys) {
+        const EtcdResult result = m_client->get(key, false, false);
+        if (result.ok()) {
+            if (result.node.dir) {
+                m_store.putDirectory(key, result.node.modifiedIndex, result.node.expiresAtMs);
+                trackExpiry(key, result.node.expiresAtMs);
+            } else {
+                putValue(key, result.node.value, result.node.modifiedIndex, result.node.expiresAtMs);
+            }
+        } else if (result.notFound()) {
+            m_store.remove(key);
+        } else {
+            continue; // etcd trouble: the watch loop notices and reports it
+        }
+        changed = true;
+        std::lock_guard<std::mutex> lock(m_mutex);
+        ++m_state.expiryRereads;
+    }
+    return changed;
+}
+
+std::chrono::milliseconds Mirror::nextWatchWait() const
+{
+    if (m_expiries.empty())
+        return m_options.watchWait;
+    const std::int64_t untilDue = m_expiries.top().atMs + m_options.expiryGrace.count() - nowMs();
+    return std::chrono::milliseconds(std::clamp<std::int64_t>(untilDue, 50, m_options.watchWait.count()));
+}
+
+void Mirror::publish()
+{
+    std::uint64_t generation;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        generation = ++m_state.generation;
+        m_state.etcdIndex = m_index;
+        m_state.recordCount = m_store.recordCount();
+        m_state.malformedCount = m_store.malformedCount();
+    }
+    std::atomic_store(&m_snapshot, std::shared_ptr<const Snapshot>(std::make_shared<const Snapshot>(m_store, generation, m_index)));
+    Q_EMIT snapshotChanged(generation);
+}
+
+void Mirror::markStale(const std::string &error)
+{
+    bool changed = false;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_state.lastError = error;
+        if (m_state.staleSinceMs == 0) {
+            m_state.staleSinceMs = nowMs();
+            changed = true;
+        }
+    }
+    if (changed) {
+        qCWarning(lcMirror).noquote() << "etcd unreachable, serving the last snapshot:" << error.c_str();
+        Q_EMIT stateChanged();
+    }
+}
+
+void Mirror::markFresh()
+{
+    std::int64_t since = 0;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        since = m_state.staleSinceMs;
+        m_state.staleSinceMs = 0;
+    }
+    if (since != 0) {
+        qCInfo(lcMirror) << "etcd reachable again after" << (nowMs() - since) << "ms";
+        Q_EMIT stateChanged();
+    }
+}
+
+} // namespace skydns::backend
