@@ -1,0 +1,112 @@
+#include "dns/message.h"
+
+#include "dns/name.h"
+
+namespace skydns::dns {
+
+namespace {
+
+void put16(std::string &out, std::uint16_t v)
+{
+    out.push_back(static_cast<char>(v >> 8));
+    out.push_back(static_cast<char>(v & 0xFF));
+}
+
+void put32(std::string &out, std::uint32_t v)
+{
+    put16(out, static_cast<std::uint16_t>(v >> 16));
+    put16(out, static_cast<std::uint16_t>(v & 0xFFFF));
+}
+
+} // namespace
+
+std::string rdataA(const unsigned char (&addr)[4])
+{
+    return std::string(reinterpret_cast<const char *>(addr), 4);
+}
+
+std::string rdataAaaa(const unsigned char (&addr)[16])
+{
+    return std::string(reinterpret_cast<const char *>(addr), 16);
+}
+
+std::string rdataName(std::string_view name)
+{
+    std::string out;
+    if (!nameToWire(name, out))
+        out.clear();
+    return out;
+}
+
+std::string rdataMx(std::uint16_t preference, std::string_view exchange)
+{
+    std::string out;
+    put16(out, preference);
+    if (!nameToWire(exchange, out))
+        out.clear();
+    return out;
+}
+
+std::string rdataSrv(std::uint16_t priority, std::uint16_t weight, std::uint16_t port, std::string_view target)
+{
+    std::string out;
+    out.reserve(6 + target.size() + 2);
+    put16(out, priority);
+    put16(out, weight);
+    put16(out, port);
+    if (!nameToWire(target, out))
+        out.clear();
+    return out;
+}
+
+std::string rdataTxt(const std::vector<std::string_view> &chunks)
+{
+    std::string out;
+    for (std::string_view c : chunks) {
+        if (c.size() > 255)
+            c = c.substr(0, 255);
+        out.push_back(static_cast<char>(c.size()));
+        out.append(c);
+    }
+    return out;
+}
+
+std::string rdataSoa(std::string_view mname, std::string_view rname, std::uint32_t serial, std::uint32_t refresh,
+                     std::uint32_t retry, std::uint32_t expire, std::uint32_t minimum)
+{
+    std::string out;
+    if (!nameToWire(mname, out) || !nameToWire(rname, out))
+        return {};
+    put32(out, serial);
+    put32(out, refresh);
+    put32(out, retry);
+    put32(out, expire);
+    put32(out, minimum);
+    return out;
+}
+
+std::string typeName(std::uint16_t type)
+{
+    switch (type) {
+    case kTypeA: return "A";
+    case kTypeNS: return "NS";
+    case kTypeCNAME: return "CNAME";
+    case kTypeSOA: return "SOA";
+    case kTypePTR: return "PTR";
+    case kTypeHINFO: return "HINFO";
+    case kTypeMX: return "MX";
+    case kTypeTXT: return "TXT";
+    case kTypeAAAA: return "AAAA";
+    case kTypeSRV: return "SRV";
+    case kTypeOPT: return "OPT";
+    case kTypeDS: return "DS";
+    case kTypeRRSIG: return "RRSIG";
+    case kTypeNSEC: return "NSEC";
+    case kTypeDNSKEY: return "DNSKEY";
+    case kTypeNSEC3: return "NSEC3";
+    case kTypeANY: return "ANY";
+    default: return "TYPE" + std::to_string(type);
+    }
+}
+
+} // namespace skydns::dns

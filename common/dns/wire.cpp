@@ -1,0 +1,319 @@
+#include "dns/wire.h"
+
+#include "dns/name.h"
+
+#include <array>
+#include <cstring>
+
+namespace skydns::dns {
+
+namespace {
+
+void put16(std::string &out, std::uint16_t v)
+{
+    const char b[2] = {static_cast<char>(v >> 8), static_cast<char>(v & 0xFF)};
+    out.append(b, 2);
+}
+
+void put32(std::string &out, std::uint32_t v)
+{
+    const char b[4] = {static_cast<char>(v >> 24), static_cast<char>((v >> 16) & 0xFF),
+                       static_cast<char>((v >> 8) & 0xFF), static_cast<char>(v & 0xFF)};
+    out.append(b, 4);
+}
+
+// Compressor remembers where name suffixes were written so later names can point at them
+// (RFC 1035 4.1.4). It is an open-addressing hash table of (suffix hash, offset) whose slots are
+// stamped with a generation, so a new message costs no clearing; the table lives per thread
+// because encode is on the hot path and must not allocate for it.
+class Compressor
+{
+public:
+    static Compressor &forThread()
+    {
+        thread_local Compressor c;
+        return c;
+    }
+
+    void reset()
+    {
+        m_used = 0;
+        if (++m_generation == 0) {
+            m_slots.fill(Slot{});
+            m_generation = 1;
+        }
+    }
+
+    // write appends the uncompressed wire name w[0..n) to out, compressed against earlier names.
+    void write(std::string &out, const unsigned char *w, std::size_t n)
+    {
+        std::array<std::uint8_t, 128> starts;
+        std::size_t k = 0;
+        for (std::size_t p = 0; p < n && w[p] != 0 && k < starts.size();) {
+            starts[k++] = static_cast<std::uint8_t>(p);
+            p += 1 + w[p];
+        }
+        std::array<std::uint32_t, 129> hashes;
+        hashes[k] = 2166136261u;
+        for (std::size_t i = k; i-- > 0;) {
+            std::uint32_t h = hashes[i + 1];
+            const std::size_t len = 1 + w[starts[i]];
+            for (std::size_t j = 0; j < len; ++j)
+                h = (h ^ w[starts[i] + j]) * 16777619u;
+            hashes[i] = h;
+        }
+        const std::size_t base = out.size();
+        for (std::size_t i = 0; i < k; ++i) {
+            const int target = find(out, hashes[i], w + starts[i]);
+            if (target >= 0) {
+                out.append(reinterpret_cast<const char *>(w), starts[i]);
+                for (std::size_t j = 0; j < i; ++j)
+                    insert(hashes[j], base + starts[j]);
+                put16(out, static_cast<std::uint16_t>(0xC000 | target));
+                return;
+            }
+        }
+        out.append(reinterpret_cast<const char *>(w), n);
+        for (std::size_t j = 0; j < k; ++j)
+            insert(hashes[j], base + starts[j]);
+    }
+
+private:
+    struct Slot
+    {
+        std::uint32_t hash = 0;
+        std::uint16_t offset = 0;
+        std::uint16_t generation = 0;
+    };
+    static constexpr std::size_t kSlots = 2048;
+    static constexpr std::size_t kMaxUsed = kSlots / 2;
+
+    void insert(std::uint32_t hash, std::size_t offset)
+    {
+        if (offset >= 0x4000 || m_used >= kMaxUsed)
+            return;
+        for (std::size_t i = hash & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+            Slot &s = m_slots[i];
+            if (s.generation != m_generation) {
+                s = Slot{hash, static_cast<std::uint16_t>(offset), m_generation};
+                ++m_used;
+                return;
+            }
+        }
+    }
+
+    int find(const std::string &out, std::uint32_t hash, const unsigned char *suffix) const
+    {
+        for (std::size_t i = hash & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+            const Slot &s = m_slots[i];
+            if (s.generation != m_generation)
+                return -1;
+            if (s.hash == hash && equalAt(out, s.offset, suffix))
+                return s.offset;
+        }
+    }
+
+    // equalAt compares the (possibly compressed) name written at out[off] with an uncompressed one.
+    static bool equalAt(const std::string &out, std::size_t off, const unsigned char *name)
+    {
+        const auto *o = reinterpret_cast<const unsigned char *>(out.data());
+        for (int hops = 0; hops < 128;) {
+            if (off >= out.size())
+                return false;
+            const unsigned len = o[off];
+            if ((len & 0xC0) == 0xC0) {
+                off = ((len & 0x3F) << 8) | o[off + 1];
+                ++hops;
+                continue;
+            }
+            if (len != *name)
+                return false;
+            if (len == 0)
+                return true;
+            if (std::memcmp(o + off + 1, name + 1, len) != 0)
+                return false;
+            off += 1 + len;
+            name += 1 + len;
+        }
+        return false;
+    }
+
+    std::array<Slot, kSlots> m_slots{};
+    std::uint16_t m_generation = 0;
+    std::size_t m_used = 0;
+};
+
+// wireNameLength is the length of the uncompressed wire name at p (at most avail bytes), 0 if bad.
+std::size_t wireNameLength(const unsigned char *p, std::size_t avail)
+{
+    std::size_t pos = 0;
+    while (pos < avail) {
+        const unsigned len = p[pos];
+        if (len == 0)
+            return pos + 1;
+        if (len > 63)
+            return 0;
+        pos += 1 + len;
+    }
+    return 0;
+}
+
+class Encoder
+{
+public:
+    Encoder(std::string &out, bool compress)
+        : m_out(out), m_compress(compress), m_comp(Compressor::forThread())
+    {
+        m_comp.reset();
+    }
+
+    void name(const unsigned char *w, std::size_t n)
+    {
+        if (m_compress)
+            m_comp.write(m_out, w, n);
+        else
+            m_out.append(reinterpret_cast<const char *>(w), n);
+    }
+
+    // owner writes a presentation-form owner. Repeated owners (the common case: every answer
+    // record carries the query name) become a pointer without converting the text again.
+    void owner(const std::string &text)
+    {
+        if (m_compress && m_lastOwner && *m_lastOwner == text && m_lastOwnerOffset < 0x4000) {
+            put16(m_out, static_cast<std::uint16_t>(0xC000 | m_lastOwnerOffset));
+            return;
+        }
+        m_scratch.clear();
+        if (!nameToWire(text, m_scratch)) {
+            m_scratch.clear();
+            m_scratch.push_back('\0');
+        }
+        m_lastOwner = &text;
+        m_lastOwnerOffset = m_out.size();
+        const std::size_t before = m_out.size();
+        name(reinterpret_cast<const unsigned char *>(m_scratch.data()), m_scratch.size());
+        // a name written as a bare pointer points elsewhere: reuse that target instead
+        if (m_out.size() - before == 2 && (static_cast<unsigned char>(m_out[before]) & 0xC0) == 0xC0)
+            m_lastOwnerOffset = ((static_cast<unsigned char>(m_out[before]) & 0x3F) << 8)
+                | static_cast<unsigned char>(m_out[before + 1]);
+    }
+
+    void rr(const Rr &r)
+    {
+        owner(r.owner);
+        put16(m_out, r.type);
+        put16(m_out, r.cls);
+        put32(m_out, r.ttl);
+        const std::size_t lenPos = m_out.size();
+        put16(m_out, 0);
+        const auto *d = reinterpret_cast<const unsigned char *>(r.rdata.data());
+        const std::size_t n = r.rdata.size();
+        switch (r.type) {
+        case kTypeCNAME:
+        case kTypeNS:
+        case kTypePTR:
+            if (wireNameLength(d, n) == n) {
+                name(d, n);
+                break;
+            }
+            m_out.append(r.rdata);
+            break;
+        case kTypeMX:
+            if (n > 2 && wireNameLength(d + 2, n - 2) == n - 2) {
+                m_out.append(r.rdata, 0, 2);
+                name(d + 2, n - 2);
+                break;
+            }
+            m_out.append(r.rdata);
+            break;
+        case kTypeSOA: {
+            const std::size_t a = wireNameLength(d, n);
+            const std::size_t b = a ? wireNameLength(d + a, n - a) : 0;
+            if (a && b && n - a - b == 20) {
+                name(d, a);
+                name(d + a, b);
+                m_out.append(r.rdata, a + b, 20);
+                break;
+            }
+            m_out.append(r.rdata);
+            break;
+        }
+        default:
+            m_out.append(r.rdata);
+        }
+        const std::size_t rdlen = m_out.size() - lenPos - 2;
+        m_out[lenPos] = static_cast<char>(rdlen >> 8);
+        m_out[lenPos + 1] = static_cast<char>(rdlen & 0xFF);
+    }
+
+private:
+    std::string &m_out;
+    bool m_compress;
+    Compressor &m_comp;
+    std::string m_scratch;
+    const std::string *m_lastOwner = nullptr;
+    std::size_t m_lastOwnerOffset = 0;
+};
+
+} // namespace
+
+void encode(const Message &msg, std::string &out)
+{
+    out.clear();
+    const Header &h = msg.header;
+    put16(out, h.id);
+    std::uint16_t flags = 0;
+    flags |= h.qr ? 0x8000 : 0;
+    flags |= static_cast<std::uint16_t>((h.opcode & 0xF) << 11);
+    flags |= h.aa ? 0x0400 : 0;
+    flags |= h.tc ? 0x0200 : 0;
+    flags |= h.rd ? 0x0100 : 0;
+    flags |= h.ra ? 0x0080 : 0;
+    flags |= h.ad ? 0x0020 : 0;
+    flags |= h.cd ? 0x0010 : 0;
+    flags |= h.rcode & 0xF;
+    put16(out, flags);
+    put16(out, static_cast<std::uint16_t>(msg.question.size()));
+    put16(out, static_cast<std::uint16_t>(msg.answer.size()));
+    put16(out, static_cast<std::uint16_t>(msg.authority.size()));
+    put16(out, static_cast<std::uint16_t>(msg.additional.size() + (msg.edns.present ? 1 : 0)));
+
+    Encoder enc(out, msg.compress);
+    for (const Question &q : msg.question) {
+        enc.owner(q.name);
+        put16(out, q.type);
+        put16(out, q.cls);
+    }
+    for (const Rr &r : msg.answer)
+        enc.rr(r);
+    for (const Rr &r : msg.authority)
+        enc.rr(r);
+    for (const Rr &r : msg.additional)
+        enc.rr(r);
+    if (msg.edns.present) {
+        out.push_back('\0');
+        put16(out, kTypeOPT);
+        put16(out, msg.edns.udpSize);
+        const std::uint32_t ttl = (static_cast<std::uint32_t>(msg.edns.extendedRcode) << 24)
+            | (static_cast<std::uint32_t>(msg.edns.version) << 16) | (msg.edns.dnssecOk ? 0x8000u : 0u);
+        put32(out, ttl);
+        if (msg.edns.stubOption) {
+            put16(out, 5);
+            put16(out, kStubOptionCode);
+            put16(out, 1);
+            out.push_back('\1');
+        } else {
+            put16(out, 0);
+        }
+    }
+}
+
+std::string encode(const Message &msg)
+{
+    std::string out;
+    out.reserve(512);
+    encode(msg, out);
+    return out;
+}
+
+} // namespace skydns::dns
