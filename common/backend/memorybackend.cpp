@@ -77,6 +77,19 @@ BareService bare(const model::Service &s)
     return {s.host, s.port, s.priority, s.weight, s.text};
 }
 
+// leafAbove returns the nearest ancestor of path that holds a value, or "". etcd answers a read below
+// a value with error 104 "Not a directory", which SkyDNS does not treat as a name error (only 100 is),
+// so such names must not become NXDOMAIN.
+std::string leafAbove(const std::map<std::string, model::Record> &records,
+                      const std::map<std::string, std::string> &malformed, const std::string &path)
+{
+    for (std::string p = parentOf(path); p != "/"; p = parentOf(p)) {
+        if (records.count(p) || malformed.count(p))
+            return p;
+    }
+    return {};
+}
+
 } // namespace
 
 MemoryBackend::MemoryBackend(std::string prefix)
@@ -215,6 +228,11 @@ LookupResult MemoryBackend::records(std::string_view name, bool exact) const
 {
     LookupResult result;
     const model::WildcardPath where = model::pathWithWildcard(name, m_prefix);
+    if (const std::string leaf = leafAbove(m_records, m_malformed, where.path); !leaf.empty()) {
+        result.status = LookupStatus::Invalid;
+        result.error = where.path + ": not a directory (" + leaf + " is a value)";
+        return result;
+    }
     std::vector<const model::Record *> found;
     bool isDir = false;
     if (!collect(where.path, found, &isDir)) {
@@ -247,6 +265,11 @@ LookupResult MemoryBackend::reverseRecord(std::string_view name) const
     if (where.star) {
         result.status = LookupStatus::Invalid;
         result.error = "reverse can not contain wildcards";
+        return result;
+    }
+    if (const std::string leaf = leafAbove(m_records, m_malformed, where.path); !leaf.empty()) {
+        result.status = LookupStatus::Invalid;
+        result.error = where.path + ": not a directory (" + leaf + " is a value)";
         return result;
     }
     std::vector<const model::Record *> found;

@@ -123,14 +123,9 @@ std::string toLowerAscii(std::string_view s)
 
 std::string fqdn(std::string_view name)
 {
-    // dns.IsFqdn: the name ends in a dot that is not escaped (an even number of backslashes before it).
-    if (!name.empty() && name.back() == '.') {
-        std::size_t backslashes = 0;
-        for (std::size_t i = name.size() - 1; i > 0 && name[i - 1] == '\\'; --i)
-            ++backslashes;
-        if (backslashes % 2 == 0)
-            return std::string(name);
-    }
+    // miekg/dns v1.0.4 IsFqdn only looks at the last byte; escaped final dots came later.
+    if (!name.empty() && name.back() == '.')
+        return std::string(name);
     std::string out(name);
     out += '.';
     return out;

@@ -159,7 +159,7 @@ public:
         return scalar([&](Field f) -> std::string {
             // Only documents like "-1" or "-0" reach here: non-negative integers are unsigned.
             if (f == Field::Ttl)
-                return mismatch(f, "number " + std::to_string(val));
+                return mismatch(f, "number " + (val == 0 ? std::string("-0") : std::to_string(val)));
             return storeInt(f, val, std::to_string(val));
         });
     }

@@ -8,15 +8,15 @@ namespace skydns::model {
 
 namespace {
 
-// goFloatToUint16 reproduces Go's uint16(f) on amd64 for any float: the value is truncated to int64
-// (CVTTSD2SQ, which yields INT64_MIN for NaN and out-of-range values) and then to 16 bits. Only
-// negative or zero-sum weights get here with odd values; SkyDNS serves those numbers, so do we.
+// goFloatToUint16 reproduces Go's uint16(f) on amd64 for any float: the compiler converts to int32
+// (CVTTSD2SL, which yields INT32_MIN for NaN and out-of-range values) and keeps the low 16 bits.
+// Only negative or zero-sum weights get odd values here; SkyDNS serves those numbers, so do we.
 std::uint16_t goFloatToUint16(double f)
 {
-    std::int64_t i = std::numeric_limits<std::int64_t>::min();
-    if (!std::isnan(f) && f >= -9223372036854775808.0 && f < 9223372036854775808.0)
-        i = static_cast<std::int64_t>(f);
-    return static_cast<std::uint16_t>(static_cast<std::uint64_t>(i) & 0xFFFFu);
+    std::int32_t i = std::numeric_limits<std::int32_t>::min();
+    if (!std::isnan(f) && f > -2147483649.0 && f < 2147483648.0)
+        i = static_cast<std::int32_t>(f);
+    return static_cast<std::uint16_t>(static_cast<std::uint32_t>(i) & 0xFFFFu);
 }
 
 } // namespace
