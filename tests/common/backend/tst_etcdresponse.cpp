@@ -1,0 +1,373 @@
+// Offline tests of the etcd client's plain parts: response parsing (tables of bodies), RFC 3339
+// times, request encoding and the per-machine back-off. No network.
+#include "backend/etcdmachines.h"
+#include "backend/etcdrequest.h"
+#include "backend/etcdresponse.h"
+
+#include <QTest>
+
+using namespace skydns::backend;
+
+Q_DECLARE_METATYPE(EtcdResult::Kind)
+
+// Bodies with "//" or escaped quotes are plain literals here: moc mis-reads such raw strings.
+namespace {
+const char *const kNestedBody =
+    "{\"action\":\"get\",\"node\":{\"key\":\"/skydns\",\"dir\":true,\"nodes\":["
+    "{\"key\":\"/skydns/local\",\"dir\":true,\"modifiedIndex\":3,\"createdIndex\":3,\"nodes\":["
+    "{\"key\":\"/skydns/local/a\",\"value\":\"{\\\"host\\\":\\\"1.2.3.4\\\"}\","
+    "\"expiration\":\"2026-11-26T05:10:00.123456789Z\",\"ttl\":42,\"modifiedIndex\":4,\"createdIndex\":4},"
+    "{\"key\":\"/skydns/local/empty\",\"dir\":true,\"modifiedIndex\":5,\"createdIndex\":5}]},"
+    "{\"key\":\"/skydns/b\",\"value\":\"x\",\"modifiedIndex\":6,\"createdIndex\":2}],"
+    "\"modifiedIndex\":2,\"createdIndex\":2}}";
+const char *const kThreeMembers =
+    "{\"members\":[{\"id\":\"1\",\"name\":\"a\",\"peerURLs\":[\"http://p1\"],\"clientURLs\":[\"http://c1:2379\"]},"
+    "{\"id\":\"2\",\"name\":\"b\",\"clientURLs\":[\"http://c2:2379\",\"https://c2:2380\"]},"
+    "{\"id\":\"3\",\"name\":\"c\",\"clientURLs\":[\"http://c1:2379\"]}]}";
+const char *const kUnstartedMember =
+    "{\"members\":[{\"id\":\"1\",\"clientURLs\":[\"http://c1\"]},{\"id\":\"2\",\"clientURLs\":null},{\"id\":\"3\"}]}";
+} // namespace
+
+class TstEtcdResponse final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void responses_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("indexHeader");
+        QTest::addColumn<EtcdResult::Kind>("kind");
+        QTest::addColumn<int>("errorCode");
+        QTest::addColumn<QByteArray>("action");
+        QTest::addColumn<QByteArray>("nodeKey");
+        QTest::addColumn<QByteArray>("nodeValue");
+        QTest::addColumn<qulonglong>("etcdIndex");
+        QTest::addColumn<QByteArray>("messagePart");
+
+        using K = EtcdResult::Kind;
+        QTest::newRow("get of a key")
+            << 200
+            << QByteArray(R"({"action":"get","node":{"key":"/a","value":"1","modifiedIndex":7,"createdIndex":5}})")
+            << QByteArray("12") << K::Ok << 0 << QByteArray("get") << QByteArray("/a") << QByteArray("1")
+            << qulonglong(12) << QByteArray();
+        QTest::newRow("set with prevNode")
+            << 201
+            << QByteArray(R"({"action":"set","node":{"key":"/a","value":"2","modifiedIndex":8,"createdIndex":8},)"
+                          R"("prevNode":{"key":"/a","value":"1","modifiedIndex":7,"createdIndex":5}})")
+            << QByteArray("8") << K::Ok << 0 << QByteArray("set") << QByteArray("/a") << QByteArray("2")
+            << qulonglong(8) << QByteArray();
+        QTest::newRow("root directory has no key")
+            << 200 << QByteArray(R"({"action":"get","node":{"dir":true}})") << QByteArray("3") << K::Ok << 0
+            << QByteArray("get") << QByteArray("/") << QByteArray() << qulonglong(3) << QByteArray();
+        QTest::newRow("spec 2.1: key not found is error 100")
+            << 404 << QByteArray(R"({"errorCode":100,"message":"Key not found","cause":"/x","index":12})")
+            << QByteArray() << K::EtcdError << 100 << QByteArray() << QByteArray("/") << QByteArray()
+            << qulonglong(12) << QByteArray("Key not found (/x)");
+        QTest::newRow("compare failed 101, header index wins")
+            << 412
+            << QByteArray(R"({"errorCode":101,"message":"Compare failed","cause":"[3 != 4]","index":20})")
+            << QByteArray("21") << K::EtcdError << 101 << QByteArray() << QByteArray("/") << QByteArray()
+            << qulonglong(21) << QByteArray("etcd error 101: Compare failed");
+        QTest::newRow("node exists 105")
+            << 412 << QByteArray(R"({"errorCode":105,"message":"Key already exists","cause":"/a","index":9})")
+            << QByteArray("9") << K::EtcdError << 105 << QByteArray() << QByteArray("/") << QByteArray()
+            << qulonglong(9) << QByteArray("Key already exists");
+        QTest::newRow("event index cleared 401")
+            << 400
+            << QByteArray(R"({"errorCode":401,"message":"The event in requested index is outdated and cleared",)"
+                          R"("cause":"the requested history has been cleared [1101/1]","index":2100})")
+            << QByteArray("2100") << K::EtcdError << 401 << QByteArray() << QByteArray("/") << QByteArray()
+            << qulonglong(2100) << QByteArray("outdated and cleared");
+        QTest::newRow("auth failure without errorCode")
+            << 401 << QByteArray(R"({"message":"Insufficient credentials"})") << QByteArray() << K::EtcdError << 0
+            << QByteArray() << QByteArray("/") << QByteArray() << qulonglong(0)
+            << QByteArray("HTTP 401: Insufficient credentials");
+        QTest::newRow("not JSON") << 200 << QByteArray("<html>hello</html>") << QByteArray() << K::Malformed << 0
+                                  << QByteArray() << QByteArray("/") << QByteArray() << qulonglong(0)
+                                  << QByteArray("not a JSON object");
+        QTest::newRow("truncated JSON")
+            << 200 << QByteArray(R"({"action":"get","node":{"key":"/a")") << QByteArray() << K::Malformed << 0
+            << QByteArray() << QByteArray("/") << QByteArray() << qulonglong(0) << QByteArray("not a JSON object");
+        QTest::newRow("empty body") << 200 << QByteArray() << QByteArray() << K::Malformed << 0 << QByteArray()
+                                    << QByteArray("/") << QByteArray() << qulonglong(0) << QByteArray("HTTP 200");
+        QTest::newRow("JSON array") << 200 << QByteArray("[1,2]") << QByteArray() << K::Malformed << 0
+                                    << QByteArray() << QByteArray("/") << QByteArray() << qulonglong(0)
+                                    << QByteArray("not a JSON object");
+        QTest::newRow("no action") << 200 << QByteArray(R"({"node":{"key":"/a"}})") << QByteArray() << K::Malformed
+                                   << 0 << QByteArray() << QByteArray("/") << QByteArray() << qulonglong(0)
+                                   << QByteArray("action");
+        QTest::newRow("no node") << 200 << QByteArray(R"({"action":"get"})") << QByteArray() << K::Malformed << 0
+                                 << QByteArray() << QByteArray("/") << QByteArray() << qulonglong(0)
+                                 << QByteArray("node");
+        QTest::newRow("value is a number")
+            << 200 << QByteArray(R"({"action":"get","node":{"key":"/a","value":5}})") << QByteArray()
+            << K::Malformed << 0 << QByteArray() << QByteArray("/") << QByteArray() << qulonglong(0)
+            << QByteArray("\"value\" of /a");
+        QTest::newRow("negative index")
+            << 200 << QByteArray(R"({"action":"get","node":{"key":"/a","modifiedIndex":-1}})") << QByteArray()
+            << K::Malformed << 0 << QByteArray() << QByteArray("/") << QByteArray() << qulonglong(0)
+            << QByteArray("modifiedIndex");
+        QTest::newRow("bad expiration")
+            << 200 << QByteArray(R"({"action":"get","node":{"key":"/a","ttl":5,"expiration":"tomorrow"}})")
+            << QByteArray() << K::Malformed << 0 << QByteArray() << QByteArray("/") << QByteArray()
+            << qulonglong(0) << QByteArray("expiration");
+        QTest::newRow("bad child node")
+            << 200 << QByteArray(R"({"action":"get","node":{"key":"/d","dir":true,"nodes":[{"key":7}]}})")
+            << QByteArray() << K::Malformed << 0 << QByteArray() << QByteArray("/") << QByteArray()
+            << qulonglong(0) << QByteArray("\"key\"");
+        QTest::newRow("error body with string errorCode")
+            << 404 << QByteArray(R"({"errorCode":"100","message":"Key not found"})") << QByteArray()
+            << K::Malformed << 0 << QByteArray() << QByteArray("/") << QByteArray() << qulonglong(0)
+            << QByteArray("unrecognised error body");
+        QTest::newRow("error status with unrelated JSON")
+            << 404 << QByteArray(R"({"foo":1})") << QByteArray() << K::Malformed << 0 << QByteArray()
+            << QByteArray("/") << QByteArray() << qulonglong(0) << QByteArray("unrecognised error body");
+        QTest::newRow("junk index header is ignored")
+            << 200 << QByteArray(R"({"action":"get","node":{"key":"/a","value":""}})") << QByteArray("12x")
+            << K::Ok << 0 << QByteArray("get") << QByteArray("/a") << QByteArray() << qulonglong(0) << QByteArray();
+    }
+
+    void responses()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, indexHeader);
+        QFETCH(EtcdResult::Kind, kind);
+        QFETCH(int, errorCode);
+        QFETCH(QByteArray, action);
+        QFETCH(QByteArray, nodeKey);
+        QFETCH(QByteArray, nodeValue);
+        QFETCH(qulonglong, etcdIndex);
+        QFETCH(QByteArray, messagePart);
+
+        const EtcdResult r = parseEtcdResponse(status, body.toStdString(), indexHeader.toStdString());
+        QCOMPARE(int(r.kind), int(kind));
+        QCOMPARE(r.errorCode, errorCode);
+        QCOMPARE(r.httpStatus, status);
+        QCOMPARE(QByteArray::fromStdString(r.action), action);
+        if (kind == EtcdResult::Kind::Ok) {
+            QCOMPARE(QByteArray::fromStdString(r.node.key), nodeKey);
+            QCOMPARE(QByteArray::fromStdString(r.node.value), nodeValue);
+            QVERIFY(r.message.empty());
+        }
+        QCOMPARE(qulonglong(r.etcdIndex), etcdIndex);
+        QVERIFY2(r.message.find(messagePart.toStdString()) != std::string::npos, r.message.c_str());
+    }
+
+    void nestedDirectoryWithTtl()
+    {
+        const char *body = kNestedBody;
+        const EtcdResult r = parseEtcdResponse(200, body, "6");
+        QVERIFY2(r.ok(), r.message.c_str());
+        QVERIFY(r.node.dir);
+        QCOMPARE(r.node.nodes.size(), std::size_t(2));
+        const EtcdNode &local = r.node.nodes[0];
+        QVERIFY(local.dir);
+        QCOMPARE(local.nodes.size(), std::size_t(2));
+        const EtcdNode &a = local.nodes[0];
+        QCOMPARE(a.key, std::string("/skydns/local/a"));
+        QCOMPARE(a.value, std::string(R"({"host":"1.2.3.4"})"));
+        QCOMPARE(a.ttl, std::int64_t(42));
+        QCOMPARE(a.expiresAtMs, std::int64_t(1795669800123)); // date -d 2026-11-26T05:10:00Z +%s = 1795669800
+        QCOMPARE(a.modifiedIndex, std::uint64_t(4));
+        QVERIFY(local.nodes[1].dir);
+        QVERIFY(local.nodes[1].nodes.empty());
+        QCOMPARE(r.node.nodes[1].createdIndex, std::uint64_t(2));
+        QCOMPARE(r.node.nodes[1].modifiedIndex, std::uint64_t(6));
+        QCOMPARE(r.node.nodes[1].expiresAtMs, std::int64_t(0));
+    }
+
+    void expireEvent()
+    {
+        const char *body = R"({"action":"expire","node":{"key":"/a","modifiedIndex":15,"createdIndex":14},
+            "prevNode":{"key":"/a","value":"v","expiration":"2026-01-01T00:00:01Z","ttl":-1,"modifiedIndex":14,"createdIndex":14}})";
+        const EtcdResult r = parseEtcdResponse(200, body, "14");
+        QVERIFY2(r.ok(), r.message.c_str());
+        QCOMPARE(r.action, std::string("expire"));
+        QVERIFY(r.node.value.empty());
+        QVERIFY(r.prevNode);
+        QCOMPARE(r.prevNode->value, std::string("v"));
+        QCOMPARE(r.prevNode->ttl, std::int64_t(-1));
+        QCOMPARE(r.prevNode->expiresAtMs, std::int64_t(1767225601000));
+    }
+
+    void deepNestingIsMalformedNotACrash()
+    {
+        std::string body = R"({"action":"get","node":)";
+        for (int i = 0; i < 5000; ++i)
+            body += R"({"key":"/d","dir":true,"nodes":[)";
+        body += "{}";
+        for (int i = 0; i < 5000; ++i)
+            body += "]}";
+        body += "}";
+        const EtcdResult r = parseEtcdResponse(200, body, "");
+        QCOMPARE(int(r.kind), int(EtcdResult::Kind::Malformed));
+    }
+
+    void rfc3339_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<qint64>("ms"); // -1: invalid
+        QTest::newRow("epoch") << QByteArray("1970-01-01T00:00:00Z") << qint64(0);
+        QTest::newRow("nanoseconds truncate to ms") << QByteArray("1970-01-01T00:00:01.999999999Z") << qint64(1999);
+        QTest::newRow("one fraction digit") << QByteArray("1970-01-01T00:00:00.5Z") << qint64(500);
+        QTest::newRow("leap day") << QByteArray("2024-02-29T12:00:00Z") << qint64(1709208000000);
+        QTest::newRow("positive offset") << QByteArray("2024-02-29T14:30:00+02:30") << qint64(1709208000000);
+        QTest::newRow("negative offset") << QByteArray("2024-02-29T07:00:00-05:00") << qint64(1709208000000);
+        QTest::newRow("lower-case t and z") << QByteArray("1970-01-01t00:00:00z") << qint64(0);
+        QTest::newRow("no zone") << QByteArray("2024-02-29T12:00:00") << qint64(-1);
+        QTest::newRow("empty fraction") << QByteArray("2024-02-29T12:00:00.Z") << qint64(-1);
+        QTest::newRow("month 13") << QByteArray("2024-13-01T12:00:00Z") << qint64(-1);
+        QTest::newRow("trailing junk") << QByteArray("2024-02-29T12:00:00Zjunk") << qint64(-1);
+        QTest::newRow("date only") << QByteArray("2024-02-29") << qint64(-1);
+        QTest::newRow("empty") << QByteArray() << qint64(-1);
+    }
+
+    void rfc3339()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(qint64, ms);
+        const auto parsed = parseRfc3339Ms(text.toStdString());
+        if (ms < 0) {
+            QVERIFY(!parsed);
+        } else {
+            QVERIFY(parsed);
+            QCOMPARE(qint64(*parsed), ms);
+        }
+    }
+
+    void members_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QStringList>("urls"); // empty: nullopt
+        QTest::newRow("three members")
+            << QByteArray(kThreeMembers)
+            << QStringList{"http://c1:2379", "http://c2:2379", "https://c2:2380"};
+        QTest::newRow("unstarted member without clientURLs")
+            << QByteArray(kUnstartedMember)
+            << QStringList{"http://c1"};
+        QTest::newRow("no client URL at all") << QByteArray(R"({"members":[{"id":"1","clientURLs":[]}]})")
+                                              << QStringList{};
+        QTest::newRow("not JSON") << QByteArray("nope") << QStringList{};
+        QTest::newRow("members not an array") << QByteArray(R"({"members":{}})") << QStringList{};
+        QTest::newRow("URL not a string") << QByteArray(R"({"members":[{"clientURLs":[1]}]})") << QStringList{};
+    }
+
+    void members()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QStringList, urls);
+        const auto parsed = parseEtcdMembers(body.toStdString());
+        if (urls.isEmpty()) {
+            QVERIFY(!parsed);
+            return;
+        }
+        QVERIFY(parsed);
+        QStringList got;
+        for (const auto &url : *parsed)
+            got << QString::fromStdString(url);
+        QCOMPARE(got, urls);
+    }
+
+    void encoding_data()
+    {
+        QTest::addColumn<QByteArray>("key");
+        QTest::addColumn<QByteArray>("target");
+        QTest::newRow("plain") << QByteArray("/skydns/local/a") << QByteArray("/v2/keys/skydns/local/a");
+        QTest::newRow("no leading slash") << QByteArray("a/b") << QByteArray("/v2/keys/a/b");
+        QTest::newRow("root") << QByteArray("/") << QByteArray("/v2/keys/");
+        QTest::newRow("reserved characters") << QByteArray("/a b+c&d=e?f#g%h")
+                                             << QByteArray("/v2/keys/a%20b%2Bc%26d%3De%3Ff%23g%25h");
+        QTest::newRow("UTF-8 byte by byte") << QByteArray("/ü") << QByteArray("/v2/keys/%C3%BC");
+        QTest::newRow("unreserved kept") << QByteArray("/A-z_0.9~") << QByteArray("/v2/keys/A-z_0.9~");
+    }
+
+    void encoding()
+    {
+        QFETCH(QByteArray, key);
+        QFETCH(QByteArray, target);
+        QCOMPARE(QByteArray::fromStdString(keysTarget(key.toStdString())), target);
+    }
+
+    void queryAndForm()
+    {
+        QCOMPARE(keysTarget("/a", {{"recursive", "true"}, {"waitIndex", "12"}}),
+                 std::string("/v2/keys/a?recursive=true&waitIndex=12"));
+        QCOMPARE(encodeParams({{"value", "x&ttl=5 +ü"}, {"ttl", "30"}}),
+                 std::string("value=x%26ttl%3D5%20%2B%C3%BC&ttl=30"));
+        QCOMPARE(encodeParams({{"value", ""}}), std::string("value="));
+    }
+
+    void machineUrls_data()
+    {
+        QTest::addColumn<QByteArray>("given");
+        QTest::addColumn<QByteArray>("normalised");
+        QTest::newRow("spec 1.3: default") << QByteArray("http://127.0.0.1:2379") << QByteArray("http://127.0.0.1:2379");
+        QTest::newRow("trailing slash") << QByteArray("http://h:4001/") << QByteArray("http://h:4001");
+        QTest::newRow("no scheme") << QByteArray("10.0.0.1:2379") << QByteArray("http://10.0.0.1:2379");
+        QTest::newRow("https kept") << QByteArray(" https://h:2379 ") << QByteArray("https://h:2379");
+    }
+
+    void machineUrls()
+    {
+        QFETCH(QByteArray, given);
+        QFETCH(QByteArray, normalised);
+        QCOMPARE(QByteArray::fromStdString(normaliseMachine(given.toStdString())), normalised);
+    }
+
+    void backoff()
+    {
+        EtcdMachines pool({"http://a", "http://b/", "http://c", "http://a"});
+        QCOMPARE(pool.machines(), (std::vector<std::string>{"http://a", "http://b", "http://c"}));
+        QCOMPARE(pool.active(), std::string("http://a"));
+        QCOMPARE(pool.attemptOrder(0), (std::vector<std::string>{"http://a", "http://b", "http://c"}));
+
+        // a fails at t=1000: skipped for 1 s, then 2 s, 4 s ... at most 30 s.
+        pool.reportFailure("http://a", "refused", 1000);
+        QCOMPARE(pool.attemptOrder(1500), (std::vector<std::string>{"http://b", "http://c", "http://a"}));
+        QVERIFY(pool.inBackoff("http://a", 1999));
+        QVERIFY(!pool.inBackoff("http://a", 2000));
+        pool.reportFailure("http://a", "refused", 2000);
+        QVERIFY(pool.inBackoff("http://a", 3999));
+        QVERIFY(!pool.inBackoff("http://a", 4000));
+        for (int i = 0; i < 10; ++i)
+            pool.reportFailure("http://a", "refused", 4000);
+        QVERIFY(pool.inBackoff("http://a", 4000 + 29999));
+        QVERIFY(!pool.inBackoff("http://a", 4000 + 30000));
+
+        // b answers: it becomes the active machine and is tried first.
+        pool.reportSuccess("http://b");
+        QCOMPARE(pool.active(), std::string("http://b"));
+        QCOMPARE(pool.attemptOrder(5000), (std::vector<std::string>{"http://b", "http://c", "http://a"}));
+
+        // Every machine in back-off: all are still tried, soonest retry first.
+        pool.reportFailure("http://b", "timeout", 5000);  // retry at 6000
+        pool.reportFailure("http://c", "timeout", 4500);  // retry at 5500
+        QCOMPARE(pool.attemptOrder(5100), (std::vector<std::string>{"http://c", "http://b", "http://a"}));
+
+        // Success resets the doubling.
+        pool.reportSuccess("http://a");
+        pool.reportFailure("http://a", "refused", 10000);
+        QVERIFY(!pool.inBackoff("http://a", 11000));
+    }
+
+    void replaceKeepsState()
+    {
+        EtcdMachines pool({"http://a", "http://b"});
+        pool.reportFailure("http://b", "refused", 0);
+        pool.reportSuccess("http://a");
+        pool.replace({"http://c", "http://b", "http://a"});
+        QCOMPARE(pool.machines(), (std::vector<std::string>{"http://c", "http://b", "http://a"}));
+        QCOMPARE(pool.active(), std::string("http://a"));
+        QVERIFY(pool.inBackoff("http://b", 10));
+        pool.replace({});
+        QCOMPARE(pool.machines().size(), std::size_t(3)); // an empty list is ignored
+        pool.replace({"http://d"});
+        QCOMPARE(pool.active(), std::string("http://d"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TstEtcdResponse)
+#include "tst_etcdresponse.moc"

@@ -1,0 +1,5 @@
+# EtcdClient tests: offline units (request encoding, response parsing, back-off) and integration
+# tests against the shared etcd fixture or private etcd servers (fail-over, TLS, auth, clusters).
+skydns_add_test(NAME tst_etcdresponse
+    SOURCES ${PROJECT_SOURCE_DIR}/tests/common/backend/tst_etcdresponse.cpp TIMEOUT 60)
+skydns_add_test(NAME tst_etcdclient SOURCES tst_etcdclient.cpp ETCD TIMEOUT 180)
