@@ -27,6 +27,8 @@ ConfigSource sourceOf(const SourceMap &sources, const std::string &key)
 QString ConfigIssue::toString() const
 {
     // The value is quoted so an empty or space-only value is still visible in the message.
+    if (!showValue)
+        return QStringLiteral("%1: %2").arg(key, message);
     return QStringLiteral("%1 \"%2\": %3").arg(key, value, message);
 }
 

@@ -33,6 +33,7 @@ struct ConfigIssue
     QString key;
     QString value;
     QString message;
+    bool showValue = true; // false when there is no value to show ("-bogus: flag provided but not defined")
 
     // toString renders the issue for people: `-addr "nonsense": missing port in address`.
     QString toString() const;

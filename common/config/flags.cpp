@@ -113,7 +113,7 @@ FlagParseResult parseFlags(const QStringList &args, const Environment &env)
         }
         QString name = arg.mid(minuses);
         if (name.isEmpty() || name.startsWith(QLatin1Char('-')) || name.startsWith(QLatin1Char('='))) {
-            r.issues.errors << ConfigIssue{arg, arg, QStringLiteral("bad flag syntax")};
+            r.issues.errors << ConfigIssue{arg, arg, QStringLiteral("bad flag syntax"), false};
             return r;
         }
         ++i;
@@ -141,8 +141,7 @@ FlagParseResult parseFlags(const QStringList &args, const Environment &env)
         }
         const Setting *setting = findSettingByFlag(name);
         if (!setting) {
-            r.issues.errors << ConfigIssue{flag, hasValue ? value : QString(),
-                                           QStringLiteral("flag provided but not defined")};
+            r.issues.errors << ConfigIssue{flag, value, QStringLiteral("flag provided but not defined"), false};
             return r;
         }
         if (isBool(*setting)) {
@@ -150,7 +149,7 @@ FlagParseResult parseFlags(const QStringList &args, const Environment &env)
                 value = QStringLiteral("true");
         } else if (!hasValue) {
             if (i >= args.size()) {
-                r.issues.errors << ConfigIssue{flag, QString(), QStringLiteral("flag needs an argument")};
+                r.issues.errors << ConfigIssue{flag, QString(), QStringLiteral("flag needs an argument"), false};
                 return r;
             }
             value = args.at(i++);
