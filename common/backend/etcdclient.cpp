@@ -248,17 +248,20 @@ Attempt EtcdClient::Private::exchange(const std::string &machine, const EtcdRequ
     while (!shared->done) {
         const auto now = Clock::now();
         Attempt::Outcome giveUp = Attempt::Outcome::Response;
-        if (cancelled)
+        if (cancelled) {
             giveUp = Attempt::Outcome::Cancelled;
-        else if (!shared->headers && now >= headerDeadline)
+        } else if (!shared->headers && now >= headerDeadline) {
             giveUp = Attempt::Outcome::TransportError;
-        else if (now >= deadline)
+            attempt.error = "no response within "
+                + std::to_string(std::chrono::duration_cast<milliseconds>(headerDeadline - start).count()) + " ms";
+        } else if (now >= deadline) {
             giveUp = request.watch ? Attempt::Outcome::Timeout : Attempt::Outcome::TransportError;
+            attempt.error = "timed out after " + std::to_string(budget.count()) + " ms";
+        }
         if (giveUp != Attempt::Outcome::Response) {
             lock.unlock();
             cts.cancel();
             attempt.outcome = giveUp;
-            attempt.error = "timed out after " + std::to_string(budget.count()) + " ms";
             return attempt;
         }
         const auto wake = std::min({now + kPoll, deadline, shared->headers ? deadline : headerDeadline});

@@ -1,0 +1,165 @@
+// EtcdClient with several machines (spec 1.3 -machines, 2.5): fail-over past refused and silent
+// machines, a clear Unavailable when none answers, and a machine killed while in use.
+#include "backend/etcdclient.h"
+#include "etcdserver.h"
+
+#include <QElapsedTimer>
+#include <QTcpServer>
+#include <QTest>
+
+#include <future>
+
+using namespace skydns::backend;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::string closedPort()
+{
+    return "http://127.0.0.1:" + std::to_string(skydns::test::EtcdServer::freePort());
+}
+
+bool contains(const std::string &text, const std::string &part)
+{
+    return text.find(part) != std::string::npos;
+}
+
+} // namespace
+
+class TstEtcdFailover final : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::string m_shared;
+
+private slots:
+    void initTestCase()
+    {
+        m_shared = skydns::test::sharedEtcdEndpoint().toStdString();
+        QVERIFY2(!m_shared.empty(), "needs the etcd CTest fixture");
+    }
+
+    void refusedFirstMachineIsSkipped()
+    {
+        const std::string dead = closedPort();
+        EtcdOptions options;
+        options.machines = {dead, m_shared};
+        EtcdClient client(options);
+        QCOMPARE(client.activeMachine(), dead);
+        QElapsedTimer timer;
+        timer.start();
+        const EtcdResult first = client.set("/tst_etcdfailover/refused", "x");
+        QVERIFY2(first.ok(), first.message.c_str());
+        QVERIFY2(timer.elapsed() < 1000, QByteArray::number(timer.elapsed()));
+        QCOMPARE(first.machine, m_shared);
+        QCOMPARE(client.activeMachine(), m_shared);
+        // The list itself is unchanged (no discovery): fail-over only changes the order.
+        QCOMPARE(client.machines(), (std::vector<std::string>{dead, m_shared}));
+        const EtcdResult second = client.get("/tst_etcdfailover/refused");
+        QVERIFY(second.ok());
+        QCOMPARE(second.machine, m_shared);
+    }
+
+    void allDeadIsUnavailableQuickly()
+    {
+        const std::string a = closedPort();
+        std::string b = closedPort();
+        while (b == a)
+            b = closedPort();
+        EtcdOptions options;
+        options.machines = {a, b};
+        EtcdClient client(options);
+        for (int round = 0; round < 3; ++round) { // also when both are in back-off: still tried
+            QElapsedTimer timer;
+            timer.start();
+            const EtcdResult r = client.get("/anything");
+            QCOMPARE(r.kind, EtcdResult::Kind::Unavailable);
+            QVERIFY2(timer.elapsed() < 1000, QByteArray::number(timer.elapsed()));
+            QVERIFY2(contains(r.message, a) && contains(r.message, b), r.message.c_str());
+            QVERIFY2(contains(r.message, "/anything"), r.message.c_str());
+            QVERIFY(r.message != "timeout");
+        }
+    }
+
+    void silentMachineTimesOut()
+    {
+        // Listening but never answering: the kernel completes the TCP handshake, nobody replies.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        const std::string hang = "http://127.0.0.1:" + std::to_string(silent.serverPort());
+        EtcdOptions options;
+        options.machines = {hang, m_shared};
+        options.requestTimeout = 500ms;
+        options.connectTimeout = 300ms;
+        EtcdClient client(options);
+        QElapsedTimer timer;
+        timer.start();
+        const EtcdResult r = client.set("/tst_etcdfailover/silent", "x");
+        QVERIFY2(r.ok(), r.message.c_str());
+        QVERIFY2(timer.elapsed() >= 450 && timer.elapsed() < 2000, QByteArray::number(timer.elapsed()));
+        QCOMPARE(r.machine, m_shared);
+
+        // A watch notices a silent machine after connectTimeout (no headers), not after maxWait.
+        EtcdClient watcher(options);
+        timer.restart();
+        const EtcdResult event = watcher.watch("/tst_etcdfailover/silent", r.node.modifiedIndex, false, 20s);
+        QVERIFY2(event.ok(), event.message.c_str());
+        QVERIFY2(timer.elapsed() < 2000, QByteArray::number(timer.elapsed()));
+        QCOMPARE(event.node.value, std::string("x"));
+    }
+
+    void machineKilledMidTest()
+    {
+        skydns::test::EtcdServer server;
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        const std::string priv = server.clientUrl().toStdString();
+        EtcdOptions options;
+        options.machines = {priv, m_shared};
+        EtcdClient client(options);
+        EtcdResult r;
+        for (int i = 0; i < 50 && !(r = client.set("/tst_etcdfailover/kill", "private")).ok(); ++i)
+            QTest::qWait(100); // a fresh member needs a moment to elect itself
+        QVERIFY2(r.ok(), r.message.c_str());
+        QCOMPARE(r.machine, priv);
+
+        server.kill();
+        QElapsedTimer timer;
+        timer.start();
+        r = client.set("/tst_etcdfailover/kill", "shared");
+        QVERIFY2(r.ok(), r.message.c_str());
+        QVERIFY2(timer.elapsed() < 1500, QByteArray::number(timer.elapsed()));
+        QCOMPARE(r.machine, m_shared);
+        QCOMPARE(client.activeMachine(), m_shared);
+    }
+
+    void watchedMachineKilled()
+    {
+        skydns::test::EtcdServer server;
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        EtcdOptions options;
+        options.machines = {server.clientUrl().toStdString()};
+        EtcdClient client(options);
+        EtcdResult ready;
+        for (int i = 0; i < 50 && !(ready = client.get("/")).ok(); ++i)
+            QTest::qWait(100);
+        QVERIFY2(ready.ok(), ready.message.c_str());
+
+        auto watch = std::async(std::launch::async, [&] { return client.watch("/w", 0, true, 30s); });
+        QVERIFY(watch.wait_for(300ms) == std::future_status::timeout);
+        QElapsedTimer timer;
+        timer.start();
+        server.kill();
+        QVERIFY(watch.wait_for(5s) == std::future_status::ready);
+        const EtcdResult r = watch.get();
+        QCOMPARE(r.kind, EtcdResult::Kind::Unavailable);
+        QVERIFY2(r.message != "timeout", r.message.c_str());
+        QVERIFY2(contains(r.message, options.machines[0]), r.message.c_str());
+        QVERIFY2(timer.elapsed() < 3000, QByteArray::number(timer.elapsed()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstEtcdFailover)
+#include "tst_etcdfailover.moc"
