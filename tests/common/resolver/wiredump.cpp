@@ -1,6 +1,7 @@
 #include "wiredump.h"
 
 #include "dns/ldns.h"
+#include "dns/wire.h"
 
 #include <algorithm>
 
@@ -110,6 +111,37 @@ std::string buildQuery(const QString &name, const QString &type, const QString &
     free(buf);
     ldns_pkt_free(pkt);
     return out;
+}
+
+bool rrsFromText(const QStringList &lines, std::vector<dns::Rr> &out, QString *error)
+{
+    ldns_pkt *pkt = ldns_pkt_new();
+    ldns_pkt_set_qr(pkt, true);
+    for (const QString &line : lines) {
+        ldns_rr *rr = nullptr;
+        const ldns_status st = ldns_rr_new_frm_str(&rr, line.toLatin1().constData(), 0, nullptr, nullptr);
+        if (st != LDNS_STATUS_OK) {
+            if (error)
+                *error = line + QStringLiteral(": ") + QString::fromLatin1(ldns_get_errorstr_by_id(st));
+            ldns_pkt_free(pkt);
+            return false;
+        }
+        ldns_pkt_push_rr(pkt, LDNS_SECTION_ANSWER, rr);
+    }
+    uint8_t *buf = nullptr;
+    size_t size = 0;
+    bool ok = ldns_pkt2wire(&buf, pkt, &size) == LDNS_STATUS_OK;
+    ldns_pkt_free(pkt);
+    dns::Message m;
+    ok = ok && dns::parseMessage(buf, size, m);
+    free(buf);
+    if (!ok) {
+        if (error)
+            *error = QStringLiteral("could not convert upstream records");
+        return false;
+    }
+    out = std::move(m.answer);
+    return true;
 }
 
 } // namespace skydns::test

@@ -3,7 +3,10 @@
 #include <QString>
 #include <QStringList>
 
+#include "dns/message.h"
+
 #include <string>
+#include <vector>
 
 namespace skydns::test {
 
@@ -38,5 +41,10 @@ QStringList sorted(QStringList lines);
 // RD set, optional EDNS0 with the given UDP size and DO bit, and the given id.
 std::string buildQuery(const QString &name, const QString &type, const QString &cls, bool edns, bool dnssecOk,
                        int id = 4242, int udpSize = 4096);
+
+// rrsFromText parses zone-file lines with ldns and converts them to dns::Rr through the wire
+// format (so upstream answers in tests go through dns::parseMessage as real ones do). Returns false
+// on a line ldns cannot parse.
+bool rrsFromText(const QStringList &lines, std::vector<dns::Rr> &out, QString *error = nullptr);
 
 } // namespace skydns::test

@@ -1,0 +1,393 @@
+// SkyDNS's record builders (server/server.go), one function each, in SkyDNS's order of work so
+// answers keep SkyDNS's record order where clients could see it.
+#include "resolver/resolution.h"
+
+#include "dns/name.h"
+#include "model/group.h"
+#include "model/path.h"
+#include "model/srv.h"
+#include "model/ttl.h"
+
+#include <arpa/inet.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace skydns::resolver::detail {
+
+using backend::LookupStatus;
+
+Svc::Kind classifyHost(const std::string &host, unsigned char (&addr)[16])
+{
+    // net.ParseIP: dotted quad or IPv6 text; zones and prefixes are not addresses.
+    if (host.empty() || host.size() > 45)
+        return Svc::Name;
+    if (host.find(':') == std::string::npos) {
+        if (inet_pton(AF_INET, host.c_str(), addr) == 1)
+            return Svc::V4;
+        return Svc::Name;
+    }
+    if (inet_pton(AF_INET6, host.c_str(), addr) != 1)
+        return Svc::Name;
+    static const unsigned char mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF};
+    if (std::memcmp(addr, mapped, 12) == 0) {
+        std::memmove(addr, addr + 12, 4); // ip.To4() != nil: SkyDNS answers A for ::ffff:a.b.c.d
+        return Svc::V4;
+    }
+    return Svc::V6;
+}
+
+bool hasStarLabel(std::string_view name)
+{
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        if (name[i] == '*' && (i == 0 || name[i - 1] == '.') && (i + 1 == name.size() || name[i + 1] == '.'))
+            return true;
+    }
+    return false;
+}
+
+dns::Rr makeRr(std::string owner, std::uint16_t type, std::uint32_t ttl, std::string rdata)
+{
+    dns::Rr r;
+    r.owner = std::move(owner);
+    r.type = type;
+    r.ttl = ttl;
+    r.rdata = std::move(rdata);
+    return r;
+}
+
+namespace {
+
+dns::Rr addressRr(const std::string &owner, const Svc &sv)
+{
+    dns::Rr r;
+    r.owner = owner;
+    r.ttl = sv.ttl;
+    if (sv.kind == Svc::V4) {
+        r.type = dns::kTypeA;
+        r.rdata.assign(reinterpret_cast<const char *>(sv.addr), 4);
+    } else {
+        r.type = dns::kTypeAAAA;
+        r.rdata.assign(reinterpret_cast<const char *>(sv.addr), 16);
+    }
+    return r;
+}
+
+std::string lower(std::string s)
+{
+    dns::lowerAscii(s);
+    return s;
+}
+
+// split255 is SkyDNS's split255, quirk included: exactly 255·k bytes end with an empty chunk.
+std::vector<std::string_view> split255(std::string_view s)
+{
+    if (s.size() < 255)
+        return {s};
+    std::vector<std::string_view> out;
+    for (std::size_t p = 0;; p += 255) {
+        if (p + 255 <= s.size()) {
+            out.push_back(s.substr(p, 255));
+        } else {
+            out.push_back(s.substr(p));
+            break;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+Resolution::Resolution(const backend::Backend &backend, const config::ServiceConfig &config, std::int64_t nowMs,
+                       Random &random, const Upstream *upstream)
+    : m_backend(backend), m_config(config), m_nowMs(nowMs), m_random(random), m_upstream(upstream)
+{
+}
+
+LookupStatus Resolution::fetch(std::string_view name, bool exact, bool group, std::vector<Svc> &out) const
+{
+    backend::LookupResult r = m_backend.records(name, exact);
+    if (r.status != LookupStatus::Ok)
+        return r.status;
+    std::vector<const model::Record *> live;
+    live.reserve(r.records.size());
+    for (const model::Record *rec : r.records) {
+        if (!rec->expired(m_nowMs))
+            live.push_back(rec);
+    }
+    if (live.empty() && !r.records.empty()) {
+        // Everything here expired: a leaf key is gone in etcd (NXDOMAIN), a directory stays.
+        const std::string path = model::domainToPath(name, m_config.pathPrefix);
+        for (const model::Record *rec : r.records) {
+            if (rec->key == path)
+                return LookupStatus::NotFound;
+        }
+    }
+    if (group)
+        live = model::selectGroup(live);
+    out.reserve(out.size() + live.size());
+    for (const model::Record *rec : live) {
+        Svc sv;
+        sv.rec = rec;
+        sv.priority = rec->service.priority == 0 ? m_config.priority : static_cast<std::uint16_t>(rec->service.priority);
+        sv.ttl = model::calculateTtl(rec->remainingTtl(m_nowMs), rec->service.ttl, m_config.ttl);
+        sv.kind = classifyHost(rec->service.host, sv.addr);
+        out.push_back(sv);
+    }
+    return LookupStatus::Ok;
+}
+
+const UpstreamAnswer *Resolution::external(const std::string &name, std::uint16_t type)
+{
+    static const UpstreamAnswer failed;
+    if (m_config.nameservers.empty() || model::countLabels(name) < m_config.ndots)
+        return &failed;
+    if (m_upstream) {
+        if (const UpstreamAnswer *a = m_upstream->find(name, type))
+            return a;
+    }
+    const Lookup l{name, type};
+    if (std::find(m_pending.begin(), m_pending.end(), l) == m_pending.end())
+        m_pending.push_back(l);
+    return nullptr;
+}
+
+void Resolution::appendUpstream(const UpstreamAnswer &a, bool dropCnames, std::vector<dns::Rr> &out) const
+{
+    for (const dns::Rr &rr : a.answer) {
+        if (dropCnames && rr.type == dns::kTypeCNAME)
+            continue;
+        out.push_back(rr);
+        out.back().ttl = static_cast<std::uint32_t>(m_config.rcacheTtl);
+    }
+}
+
+LookupStatus Resolution::addressRecords(const std::string &qname, const std::string &name, std::uint16_t qtype,
+                                        std::vector<std::string> &chain, bool both, std::vector<dns::Rr> &out)
+{
+    std::vector<Svc> svcs;
+    const LookupStatus st = fetch(name, false, true, svcs);
+    if (st != LookupStatus::Ok)
+        return st;
+    const std::size_t first = out.size();
+    const bool star = hasStarLabel(qname);
+    for (const Svc &sv : svcs) {
+        if (sv.kind == Svc::Name) {
+            std::string target = model::fqdn(sv.service().host);
+            if (qname == target)
+                continue; // x CNAME x
+            if (chain.size() > 7)
+                continue; // chain limit of 8 (spec 3.2)
+            if (std::find(chain.begin(), chain.end(), target) != chain.end())
+                continue; // loop
+            dns::Rr cname = makeRr(star ? model::pathToDomain(sv.rec->key) : qname, dns::kTypeCNAME, sv.ttl,
+                                   dns::rdataName(target));
+            if (cname.rdata.empty())
+                continue; // the host is not a valid DNS name
+            const std::string lowerTarget = lower(target);
+            std::vector<dns::Rr> next;
+            chain.push_back(target);
+            const LookupStatus nst = addressRecords(target, lowerTarget, qtype, chain, both, next);
+            chain.pop_back();
+            if (nst == LookupStatus::Ok) {
+                if (!next.empty()) {
+                    out.push_back(std::move(cname));
+                    std::move(next.begin(), next.end(), std::back_inserter(out));
+                }
+                continue;
+            }
+            if (dns::isSubdomain(m_config.domain, lowerTarget))
+                continue; // inside our domain we should have found it: no dangling CNAME
+            const UpstreamAnswer *u = external(target, qtype);
+            if (!u || !u->ok)
+                continue;
+            out.push_back(std::move(cname)); // even when the upstream answer is empty (quirk, spec 3.2)
+            appendUpstream(*u, false, out);
+            continue;
+        }
+        if (sv.kind == Svc::V4 && (qtype == dns::kTypeA || both))
+            out.push_back(addressRr(star ? model::pathToDomain(sv.rec->key) : qname, sv));
+        else if (sv.kind == Svc::V6 && (qtype == dns::kTypeAAAA || both))
+            out.push_back(addressRr(star ? model::pathToDomain(sv.rec->key) : qname, sv));
+    }
+    roundRobin(out, first);
+    return LookupStatus::Ok;
+}
+
+void Resolution::targetExtras(const std::string &target, std::vector<dns::Rr> &extra)
+{
+    const std::string lowerTarget = lower(target);
+    if (!dns::isSubdomain(m_config.domain, lowerTarget)) {
+        const UpstreamAnswer *a = external(target, dns::kTypeA);
+        const UpstreamAnswer *aaaa = external(target, dns::kTypeAAAA);
+        if (a && a->ok)
+            appendUpstream(*a, false, extra);
+        if (aaaa && aaaa->ok)
+            appendUpstream(*aaaa, true, extra); // CNAMEs assumed added by the A lookup
+        return;
+    }
+    std::vector<std::string> chain;
+    addressRecords(target, lowerTarget, dns::kTypeA, chain, true, extra);
+}
+
+LookupStatus Resolution::srvRecords(const std::string &qname, const std::string &name, bool withExtras,
+                                    std::vector<dns::Rr> &answer, std::vector<dns::Rr> &extra)
+{
+    std::vector<Svc> svcs;
+    const LookupStatus st = fetch(name, false, true, svcs);
+    if (st != LookupStatus::Ok || !withExtras)
+        return st;
+    std::vector<int> priorities, weights;
+    priorities.reserve(svcs.size());
+    weights.reserve(svcs.size());
+    for (const Svc &sv : svcs) {
+        priorities.push_back(sv.priority);
+        weights.push_back(sv.service().weight);
+    }
+    const std::vector<std::uint16_t> w = model::srvWeights(priorities, weights);
+    const bool star = hasStarLabel(qname);
+    std::vector<std::string> seen;
+    answer.reserve(answer.size() + svcs.size());
+    for (std::size_t i = 0; i < svcs.size(); ++i) {
+        const Svc &sv = svcs[i];
+        const model::Service &s = sv.service();
+        const std::string owner = star ? model::pathToDomain(sv.rec->key) : qname;
+        if (sv.kind == Svc::Name) {
+            const std::string target = model::fqdn(model::targetStrip(model::fqdn(s.host), s.targetStrip));
+            dns::Rr srv = makeRr(owner, dns::kTypeSRV, sv.ttl,
+                                 dns::rdataSrv(sv.priority, w[i], static_cast<std::uint16_t>(s.port), target));
+            if (srv.rdata.empty())
+                continue;
+            answer.push_back(std::move(srv));
+            if (std::find(seen.begin(), seen.end(), target) != seen.end())
+                continue;
+            seen.push_back(target);
+            targetExtras(target, extra);
+            continue;
+        }
+        const std::string target =
+            model::fqdn(model::targetStrip(model::pathToDomain(sv.rec->key), s.targetStrip));
+        answer.push_back(makeRr(owner, dns::kTypeSRV, sv.ttl,
+                                dns::rdataSrv(sv.priority, w[i], static_cast<std::uint16_t>(s.port), target)));
+        extra.push_back(addressRr(target, sv));
+    }
+    return LookupStatus::Ok;
+}
+
+LookupStatus Resolution::mxRecords(const std::string &qname, const std::string &name, std::vector<dns::Rr> &answer,
+                                   std::vector<dns::Rr> &extra)
+{
+    std::vector<Svc> svcs;
+    const LookupStatus st = fetch(name, false, false, svcs);
+    if (st != LookupStatus::Ok)
+        return st;
+    const bool star = hasStarLabel(qname);
+    std::vector<std::string> seen;
+    for (const Svc &sv : svcs) {
+        const model::Service &s = sv.service();
+        if (!s.mail)
+            continue;
+        const std::string owner = star ? model::pathToDomain(sv.rec->key) : qname;
+        if (sv.kind == Svc::Name) {
+            const std::string exchange = model::fqdn(model::targetStrip(model::fqdn(s.host), s.targetStrip));
+            dns::Rr mx = makeRr(owner, dns::kTypeMX, sv.ttl, dns::rdataMx(sv.priority, exchange));
+            if (mx.rdata.empty())
+                continue;
+            answer.push_back(std::move(mx));
+            if (std::find(seen.begin(), seen.end(), exchange) != seen.end())
+                continue;
+            seen.push_back(exchange);
+            targetExtras(exchange, extra);
+            continue;
+        }
+        // The exchange is stripped but the glue keeps the unstripped name (quirk, spec 3.4).
+        const std::string host = model::pathToDomain(sv.rec->key);
+        answer.push_back(makeRr(owner, dns::kTypeMX, sv.ttl,
+                                dns::rdataMx(sv.priority, model::fqdn(model::targetStrip(host, s.targetStrip)))));
+        extra.push_back(addressRr(host, sv));
+    }
+    return LookupStatus::Ok;
+}
+
+LookupStatus Resolution::txtRecords(const std::string &qname, const std::string &name, std::vector<dns::Rr> &answer)
+{
+    std::vector<Svc> svcs;
+    const LookupStatus st = fetch(name, false, true, svcs);
+    if (st != LookupStatus::Ok)
+        return st;
+    const bool star = hasStarLabel(qname);
+    for (const Svc &sv : svcs) {
+        const std::string &text = sv.service().text;
+        if (text.empty())
+            continue;
+        answer.push_back(makeRr(star ? model::pathToDomain(sv.rec->key) : qname, dns::kTypeTXT, sv.ttl,
+                                dns::rdataTxt(split255(text))));
+    }
+    return LookupStatus::Ok;
+}
+
+LookupStatus Resolution::cnameRecords(const std::string &qname, const std::string &name,
+                                      std::vector<dns::Rr> &answer)
+{
+    std::vector<Svc> svcs;
+    const LookupStatus st = fetch(name, true, true, svcs);
+    if (st != LookupStatus::Ok)
+        return st;
+    if (!svcs.empty() && svcs.front().kind == Svc::Name) {
+        const Svc &sv = svcs.front();
+        dns::Rr r = makeRr(qname, dns::kTypeCNAME, sv.ttl, dns::rdataName(model::fqdn(sv.service().host)));
+        if (!r.rdata.empty())
+            answer.push_back(std::move(r));
+    }
+    return LookupStatus::Ok;
+}
+
+LookupStatus Resolution::nsRecords(const std::string &qname, std::vector<dns::Rr> &answer,
+                                   std::vector<dns::Rr> &extra)
+{
+    std::vector<Svc> svcs;
+    const LookupStatus st = fetch(m_config.dnsDomain(), false, true, svcs);
+    if (st != LookupStatus::Ok)
+        return st;
+    std::vector<dns::Rr> ns, glue;
+    for (const Svc &sv : svcs) {
+        if (sv.kind == Svc::Name)
+            return LookupStatus::Invalid; // "NS record must be an IP address"
+        const std::string host = model::pathToDomain(sv.rec->key);
+        ns.push_back(makeRr(qname, dns::kTypeNS, sv.ttl, dns::rdataName(host)));
+        glue.push_back(addressRr(host, sv));
+    }
+    std::move(ns.begin(), ns.end(), std::back_inserter(answer));
+    std::move(glue.begin(), glue.end(), std::back_inserter(extra));
+    return LookupStatus::Ok;
+}
+
+void Resolution::roundRobin(std::vector<dns::Rr> &rrs, std::size_t first)
+{
+    if (!m_config.roundRobin)
+        return;
+    // More than one CNAME: glibc cannot follow CNAMEs out of order, leave the set alone.
+    int cnames = 0;
+    for (std::size_t i = first; i < rrs.size(); ++i) {
+        if (rrs[i].type == dns::kTypeCNAME && ++cnames > 1)
+            return;
+    }
+    const std::size_t l = rrs.size() - first;
+    if (l == 2) {
+        if (m_random.id() % 2 == 0)
+            std::swap(rrs[first], rrs[first + 1]);
+        return;
+    }
+    if (l == 0)
+        return;
+    const std::size_t rounds = l * (m_random.id() % 4 + 1);
+    for (std::size_t j = 0; j < rounds; ++j) {
+        const std::size_t q = m_random.id() % l;
+        std::size_t p = m_random.id() % l;
+        if (q == p)
+            p = (p + 1) % l;
+        std::swap(rrs[first + q], rrs[first + p]);
+    }
+}
+
+} // namespace skydns::resolver::detail

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "backend/backend.h"
+#include "config/serviceconfig.h"
+#include "dns/message.h"
+#include "resolver/random.h"
+#include "resolver/reply.h"
+#include "resolver/signer.h"
+#include "resolver/upstream.h"
+
+#include <cstdint>
+
+namespace skydns::resolver {
+
+// resolve answers one query exactly as SkyDNS's ServeDNS would (spec 3), without sockets, timers
+// or etcd calls: everything it knows comes from its arguments, so the same arguments give the same
+// Reply. It never blocks and never throws.
+//
+// - query: the parsed client query (dns::parseQuery); query.tcp matters only for bufsize.
+// - backend: the records (a mirror snapshot, or a MemoryBackend in tests). Records whose etcd TTL
+//   ran out at nowMs are skipped; answer TTLs count down with nowMs (spec 2.3).
+// - config: the effective configuration (domain, ttl, min_ttl, priority, nameservers, ...).
+// - nowMs: the clock, ms since the Unix epoch: SOA serial (truncated to the hour) and TTLs.
+// - random: stands in for dns.Id() (round robin, CHAOS shuffle).
+// - upstream: outcomes of the lookups an earlier call asked for (Reply::lookups); nullptr on the
+//   first call. See Reply for the two-pass protocol.
+// - signer: the DNSSEC hook (nullptr: no key loaded).
+//
+// Order of processing (spec 3): no question -> FORMERR; ANY or backend not synced -> REFUSED; stub
+// zones (when config.stubzones); local.dns.<domain>; reverse names; names outside the domain ->
+// forwarding; then the authoritative answer by qtype with its post-processing (dedup, multi-RR TTL
+// rule, DNSSEC hook). The response cache and Fit are the service's.
+Reply resolve(const dns::Query &query, const backend::Backend &backend, const config::ServiceConfig &config,
+              std::int64_t nowMs, Random &random, const Upstream *upstream = nullptr,
+              const Signer *signer = nullptr);
+
+// formErr is the answer to a query that could not be parsed but whose header could
+// (dns::ParseStatus::FormErr): id, opcode and RD copied, rcode FORMERR, no question, AA=0, RA=0.
+dns::Message formErr(const dns::Header &queryHeader);
+
+// soaSerial is SkyDNS's SOA serial: nowMs truncated to the hour, in seconds (spec 3.7).
+std::uint32_t soaSerial(std::int64_t nowMs);
+
+} // namespace skydns::resolver
