@@ -1,7 +1,36 @@
+// skydns-console: the Qt Widgets admin console for SkyDNS Qt.
+#include "mainwindow.h"
+
+#include "version.h"
+
 #include <QApplication>
+
+#include <cstdio>
+#include <cstring>
 
 int main(int argc, char **argv)
 {
+    // --version and --help are answered before QApplication exists, so they work without a display.
+    for (int i = 1; i < argc; ++i) {
+        if (!std::strcmp(argv[i], "--version") || !std::strcmp(argv[i], "-version") || !std::strcmp(argv[i], "-v")) {
+            std::printf("skydns-console %s (SkyDNS %s compatible)\n", skydns::versionString(),
+                        skydns::compatVersionString());
+            return 0;
+        }
+        if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-help") || !std::strcmp(argv[i], "-h")) {
+            std::printf("Usage: skydns-console [--version] [Qt options]\n"
+                        "The SkyDNS Qt console: browse and edit the services SkyDNS Qt serves from etcd.\n");
+            return 0;
+        }
+    }
+
     QApplication app(argc, argv);
-    return 0;
+    QApplication::setApplicationName(QStringLiteral("skydns-console"));
+    QApplication::setApplicationDisplayName(QObject::tr("SkyDNS Qt Console"));
+    QApplication::setApplicationVersion(QLatin1String(skydns::versionString()));
+    QApplication::setOrganizationName(QStringLiteral("SkyDNS Qt"));
+
+    skydns::console::MainWindow window;
+    window.show();
+    return app.exec();
 }
