@@ -7,6 +7,7 @@
 #include <QLoggingCategory>
 
 #include <cpprest/http_client.h>
+#include <openssl/err.h>
 
 #include <atomic>
 #include <condition_variable>
@@ -73,6 +74,18 @@ std::string readableProblem(const std::string &path, const char *what)
         return {};
     std::ifstream file(path);
     return file.good() ? std::string() : std::string("cannot read ") + what + " " + path;
+}
+
+// describeError names what went wrong. cpprest hands TLS failures over as bare OpenSSL error
+// numbers ("Unknown error 167773202"); OpenSSL can say what they mean ("tlsv1 alert bad certificate").
+std::string describeError(const std::error_code &code)
+{
+    std::string text = code.message();
+    if (text.rfind("Unknown error", 0) == 0) {
+        if (const char *reason = ERR_reason_error_string(static_cast<unsigned long>(code.value())))
+            text = std::string("TLS: ") + reason;
+    }
+    return text;
 }
 
 EtcdResult cancelledResult(const std::string &machine = {})
@@ -217,7 +230,7 @@ Attempt EtcdClient::Private::exchange(const std::string &machine, const EtcdRequ
                     body.assign(bytes.begin(), bytes.end());
                 } catch (const http::http_exception &e) {
                     error = e.what();
-                    const std::string detail = e.error_code().message();
+                    const std::string detail = describeError(e.error_code());
                     if (!detail.empty() && error.find(detail) == std::string::npos)
                         error += " (" + detail + ")";
                 } catch (const std::exception &e) {

@@ -4,3 +4,4 @@ skydns_add_test(NAME tst_etcdresponse
     SOURCES ${PROJECT_SOURCE_DIR}/tests/common/backend/tst_etcdresponse.cpp TIMEOUT 60)
 skydns_add_test(NAME tst_etcdclient SOURCES tst_etcdclient.cpp ETCD TIMEOUT 180)
 skydns_add_test(NAME tst_etcdfailover SOURCES tst_etcdfailover.cpp ETCD TIMEOUT 120)
+skydns_add_test(NAME tst_etcdtls SOURCES tst_etcdtls.cpp TIMEOUT 120)
