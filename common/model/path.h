@@ -24,7 +24,8 @@ std::string pathToDomain(std::string_view key);
 // toLowerAscii lower-cases ASCII letters only, as DNS name comparison does.
 std::string toLowerAscii(std::string_view s);
 
-// fqdn appends a trailing dot unless present; fqdn("") is ".".
+// fqdn is dns.Fqdn of miekg/dns v1.0.4: appends a trailing dot unless the last byte is one (an
+// escaped final dot counts as a dot there); fqdn("") is ".".
 std::string fqdn(std::string_view name);
 
 // isWildcardLabel is true for the labels SkyDNS treats as wildcards: "*" and "any".
@@ -50,7 +51,7 @@ bool keyMatchesWildcard(std::string_view key, std::string_view queryPath);
 // remove every label (overshoot) or labels <= 0, name is returned unchanged.
 std::string targetStrip(std::string_view name, int labels);
 
-// countLabels is dns.CountLabel: the number of labels of a name ("." has 0).
+// countLabels is dns.CountLabel: the number of labels of a name ("." has 0; quirk: "" has 1).
 int countLabels(std::string_view name);
 
 } // namespace skydns::model

@@ -1,9 +1,9 @@
 #include "model/service.h"
 
+#include "model/gojson.h"
+
 #include <nlohmann/json.hpp>
 
-#include <cmath>
-#include <cstdio>
 #include <limits>
 
 namespace skydns::model {
@@ -69,64 +69,6 @@ const char *fieldName(Field field)
             return f.name;
     }
     return "";
-}
-
-// sanitizeUtf8 replaces invalid UTF-8 with U+FFFD, as Go's decoder does inside strings; nlohmann
-// would otherwise reject the whole document.
-std::string sanitizeUtf8(std::string_view in)
-{
-    std::string out;
-    out.reserve(in.size());
-    std::size_t i = 0;
-    while (i < in.size()) {
-        const auto c = static_cast<unsigned char>(in[i]);
-        if (c < 0x80) {
-            out += static_cast<char>(c);
-            ++i;
-            continue;
-        }
-        std::size_t len = 0;
-        unsigned lo = 0x80, hi = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) {
-            len = 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            if (c == 0xE0)
-                lo = 0xA0;
-            else if (c == 0xED)
-                hi = 0x9F; // surrogates are invalid UTF-8
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            if (c == 0xF0)
-                lo = 0x90;
-            else if (c == 0xF4)
-                hi = 0x8F;
-        }
-        bool valid = len != 0 && i + len <= in.size();
-        for (std::size_t k = 1; valid && k < len; ++k) {
-            const auto cc = static_cast<unsigned char>(in[i + k]);
-            const unsigned l = k == 1 ? lo : 0x80, h = k == 1 ? hi : 0xBF;
-            if (cc < l || cc > h)
-                valid = false;
-        }
-        if (valid) {
-            out.append(in.substr(i, len));
-            i += len;
-        } else {
-            out += "\xEF\xBF\xBD";
-            ++i;
-        }
-    }
-    return out;
-}
-
-bool isValidUtf8(std::string_view in)
-{
-    for (unsigned char c : in) {
-        if (c >= 0x80)
-            return sanitizeUtf8(in) == in;
-    }
-    return true;
 }
 
 using Json = nlohmann::json;
@@ -323,40 +265,6 @@ std::string topLevelKind(std::string_view json)
     return "nothing";
 }
 
-// appendGoString writes s as Go's encoding/json does: HTML-safe escapes for <, > and &, U+2028 and
-// U+2029 escaped, invalid UTF-8 replaced by U+FFFD.
-void appendGoString(std::string &out, const std::string &raw)
-{
-    static const char hex[] = "0123456789abcdef";
-    const std::string s = sanitizeUtf8(raw);
-    out += '"';
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        switch (c) {
-        case '"': out += "\\\""; continue;
-        case '\\': out += "\\\\"; continue;
-        case '\n': out += "\\n"; continue;
-        case '\r': out += "\\r"; continue;
-        case '\t': out += "\\t"; continue;
-        default: break;
-        }
-        if (c < 0x20 || c == '<' || c == '>' || c == '&') {
-            out += "\\u00";
-            out += hex[c >> 4];
-            out += hex[c & 0xF];
-            continue;
-        }
-        if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80
-            && (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
-            out += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
-            i += 2;
-            continue;
-        }
-        out += static_cast<char>(c);
-    }
-    out += '"';
-}
-
 } // namespace
 
 bool Service::operator==(const Service &other) const
@@ -374,7 +282,11 @@ std::optional<Service> parseService(std::string_view json, std::string_view key,
         return std::nullopt;
     };
 
-    const std::string input = isValidUtf8(json) ? std::string(json) : sanitizeUtf8(json);
+    // Go rejects a byte order mark (nlohmann would skip it).
+    if (json.size() >= 3 && json.substr(0, 3) == "\xEF\xBB\xBF")
+        return fail("invalid JSON at byte 1: invalid character looking for beginning of value (byte order mark)");
+    std::string input = gojson::isValidUtf8(json) ? std::string(json) : gojson::sanitizeUtf8(json);
+    gojson::replaceLoneSurrogates(input);
     ServiceSax sax;
     const bool parsed = Json::sax_parse(input, &sax);
     if (sax.tooDeep)
@@ -405,7 +317,7 @@ std::string toJson(const Service &service)
         out += '"';
         out += name;
         out += "\":";
-        appendGoString(out, value);
+        gojson::appendGoString(out, value);
     };
     auto num = [&](const char *name, long long value) {
         if (value == 0)

@@ -29,10 +29,16 @@ struct Service
 // a field of the wrong type (a string port, a negative or fractional ttl, ...), and then sets *error
 // (when non-null) to a one-line message that names the key and the field, e.g.
 // `/skydns/local/skydns/web: field "port": expected an integer, got string`.
-// Unknown fields and JSON null are ignored, as Go's encoding/json does.
+// Unknown fields and JSON null are ignored, as Go's encoding/json does. Further Go rules kept:
+// field names match case-insensitively (also "ho\u017Ft"), duplicate keys: the last one wins,
+// the first type error is reported, a syntax error beats a type error, a top-level `null` is the
+// zero Service, integers must be written as integers ("80.0" and "8e1" are not), invalid UTF-8 and
+// unpaired \u surrogates become U+FFFD, a byte order mark and nesting deeper than 10000 are
+// errors. port/priority/weight/targetstrip are Go ints: values outside int32 are errors here.
 std::optional<Service> parseService(std::string_view json, std::string_view key, std::string *error = nullptr);
 
-// toJson encodes a service the way SkyDNS does (omitempty: zero fields are left out).
+// toJson encodes a service the way SkyDNS does (omitempty: zero fields are left out), byte for
+// byte as Go's json.Marshal: field order of the Go struct, <, > and & as \u003c \u003e \u0026.
 std::string toJson(const Service &service);
 
 } // namespace skydns::model

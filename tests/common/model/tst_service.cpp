@@ -44,6 +44,7 @@ private slots:
     void roundTrips_data();
     void roundTrips();
     void equality();
+    void mutatedInputsNeverCrash();
 };
 
 void TstService::parses_data()
@@ -82,6 +83,14 @@ void TstService::parses_data()
                                               << make("", 0, 0, 0, "\xf0\x9f\x98\x80");
     QTest::newRow("spec 2.2: invalid UTF-8 replaced by U+FFFD as Go does")
         << QByteArray("{\"text\":\"a\xff\"}") << make("", 0, 0, 0, "a\xef\xbf\xbd");
+    QTest::newRow("spec 2.2: lone high surrogate -> U+FFFD as Go does")
+        << QByteArray(R"({"text":"a\ud800b"})") << make("", 0, 0, 0, "a\xef\xbf\xbd" "b");
+    QTest::newRow("spec 2.2: lone low surrogate -> U+FFFD") << QByteArray(R"({"text":"\udc00"})")
+                                                            << make("", 0, 0, 0, "\xef\xbf\xbd");
+    QTest::newRow("spec 2.2: high surrogate then a high-low pair")
+        << QByteArray(R"({"text":"\ud800\ud83d\ude00"})") << make("", 0, 0, 0, "\xef\xbf\xbd\xf0\x9f\x98\x80");
+    QTest::newRow("spec 2.2: escaped backslash before u is not an escape")
+        << QByteArray(R"({"text":"\\ud800"})") << make("", 0, 0, 0, "\\ud800");
     QTest::newRow("spec 2.2: nested object in an unknown field") << QByteArray(R"({"meta":{"host":"x"},"host":"y"})")
                                                                  << make("y");
 }
@@ -158,6 +167,10 @@ void TstService::rejects_data()
     QTest::newRow("spec 2.2: single quotes") << QByteArray("{'host':'a'}") << k + "invalid JSON at byte 2: ...";
     QTest::newRow("spec 2.2: control character in a string") << QByteArray("{\"host\":\"a\x01\"}")
                                                              << k + "invalid JSON at byte ...";
+    QTest::newRow("spec 2.2: byte order mark rejected (Go does)") << QByteArray("\xef\xbb\xbf{}")
+                                                                  << k + "invalid JSON at byte 1: ...";
+    QTest::newRow("spec 2.2: lone surrogate in a key of a bad document still a syntax error")
+        << QByteArray(R"({"\ud800":1,})") << k + "invalid JSON at byte ...";
     QTest::newRow("spec 2.2: deeper than Go's 10000 levels")
         << (QByteArray(R"({"x":)") + QByteArray(10001, '[') + QByteArray(10001, ']') + "}")
         << k + "invalid JSON: exceeded max depth";
@@ -247,6 +260,53 @@ void TstService::equality()
     other = base;
     other.ttl = 0;
     QVERIFY(base != other);
+}
+
+// mutatedInputsNeverCrash feeds byte-mutated service values to the parser (untrusted etcd data):
+// every input either fails with a one-line message naming the key, or decodes to a service that
+// survives an encode/decode round trip unchanged.
+void TstService::mutatedInputsNeverCrash()
+{
+    const std::string seeds[] = {
+        R"({"host":"10.0.0.1","port":8080,"priority":20,"weight":30,"text":"hi \u00e9","mail":true,"ttl":60,"targetstrip":2,"group":"g"})",
+        R"({"Host":"a.b.","extra":[1,{"x":null}],"ttl":4294967295})",
+        R"({"text":"\ud83d\ude00 \" \\ <>&"})",
+    };
+    static const char kInserts[] = "{}[]\",:0-9e.u\\\x80\xff";
+    std::uint32_t state = 12345;
+    auto next = [&state]() {
+        state = state * 1103515245u + 12345u;
+        return state >> 8;
+    };
+    int decoded = 0;
+    int rejected = 0;
+    for (int i = 0; i < 20000; ++i) {
+        std::string input = seeds[static_cast<std::size_t>(i) % 3];
+        const int edits = 1 + static_cast<int>(next() % 4);
+        for (int e = 0; e < edits && !input.empty(); ++e) {
+            const std::size_t pos = next() % input.size();
+            switch (next() % 3) {
+            case 0: input[pos] = static_cast<char>(next() & 0xFF); break;
+            case 1: input.erase(pos, 1); break;
+            default: input.insert(pos, 1, kInserts[next() % (sizeof(kInserts) - 1)]); break;
+            }
+        }
+        std::string error;
+        const auto s = parseService(input, "/k", &error);
+        if (!s) {
+            ++rejected;
+            QVERIFY2(error.rfind("/k: ", 0) == 0, error.c_str());
+            QVERIFY(error.find('\n') == std::string::npos);
+            continue;
+        }
+        ++decoded;
+        const auto again = parseService(toJson(*s), "/k", &error);
+        QVERIFY2(again.has_value(), (input + " -> " + toJson(*s) + ": " + error).c_str());
+        QVERIFY2(*again == *s, input.c_str());
+    }
+    // Both outcomes must occur, or the mutation did not exercise the parser.
+    QVERIFY(decoded > 100);
+    QVERIFY(rejected > 100);
 }
 
 QTEST_APPLESS_MAIN(TstService)
