@@ -5,3 +5,4 @@ skydns_add_test(NAME tst_etcdresponse
 skydns_add_test(NAME tst_etcdclient SOURCES tst_etcdclient.cpp ETCD TIMEOUT 180)
 skydns_add_test(NAME tst_etcdfailover SOURCES tst_etcdfailover.cpp ETCD TIMEOUT 120)
 skydns_add_test(NAME tst_etcdtls SOURCES tst_etcdtls.cpp TIMEOUT 120)
+skydns_add_test(NAME tst_etcdauth SOURCES tst_etcdauth.cpp LIBS Qt6::Network TIMEOUT 120)
