@@ -1,0 +1,58 @@
+#pragma once
+
+#include "dns/message.h"
+
+#include <QByteArray>
+#include <QObject>
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace skydns::service {
+
+// ExchangeResult is the outcome of one upstream exchange.
+struct ExchangeResult
+{
+    bool ok = false;          // a response arrived (whatever its rcode)
+    QByteArray response;      // the response's wire bytes, ID already restored to the client's
+    std::string server;       // "ip:port" that answered, or the last one tried
+    std::string error;        // why it failed (timeout, refused, malformed response, ...)
+};
+
+// Forwarder talks to upstream nameservers without blocking its thread (spec 4, 5). One Forwarder
+// lives in each listener worker thread; every callback runs on that thread, exactly once.
+class Forwarder : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Forwarder(QObject *parent = nullptr);
+    ~Forwarder() override;
+
+    // forward relays a client's query (its wire bytes, unchanged) to servers ("ip:port", in the order
+    // to try: the resolver put the id % n server first) over UDP or TCP as the client used (spec 4.1,
+    // 5). SkyDNS's retry: a SERVFAIL answer is asked once more of the same server; a network error or
+    // a timeout (timeout per attempt, read_timeout) moves to the next server; n+1 attempts in all.
+    // Identical concurrent queries may be coalesced (miekg SingleInflight).
+    void forward(const QByteArray &query, const std::vector<std::string> &servers, bool tcp,
+                 std::chrono::milliseconds timeout, std::function<void(ExchangeResult)> done);
+
+    // lookup is SkyDNS's Lookup (spec 4.2): a new UDP query for name/type with EDNS0 (udpSize,
+    // dnssecOk), starting at server id % n of nameservers and failing over on network errors. done
+    // receives ok=false on failure or a non-NOERROR rcode, else the parsed upstream response.
+    void lookup(const std::string &name, std::uint16_t type, std::uint16_t udpSize, bool dnssecOk,
+                const std::vector<std::string> &nameservers, std::chrono::milliseconds timeout,
+                std::function<void(bool ok, const dns::Message &response)> done);
+
+private:
+    struct Private;
+    Private *d;
+};
+
+// addStubOption returns query with SkyDNS's stub EDNS0 option (code 65011, data 0x01) appended to
+// its OPT record, or with a new OPT record (owner ".", UDP size 0 as SkyDNS) when it had none (spec 5).
+QByteArray addStubOption(const QByteArray &query);
+
+} // namespace skydns::service
