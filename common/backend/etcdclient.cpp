@@ -30,6 +30,7 @@ namespace http = web::http;
 
 constexpr milliseconds kPoll{50};                  // how often a waiting call looks at cancel()
 constexpr std::int64_t kDiscoveryIntervalMs = 30000;
+constexpr std::int64_t kDiscoveryRetryMs = 2000;
 
 std::int64_t nowMs()
 {
@@ -364,10 +365,13 @@ void EtcdClient::Private::maybeDiscover()
         if (const auto urls = parseEtcdMembers(attempt.body)) {
             machines.replace(*urls);
             qCInfo(lcEtcd) << "etcd members from" << machine.c_str() << ":" << urls->size() << "machines";
-            break;
+            discovering = false;
+            return;
         }
         qCWarning(lcEtcd) << "etcd machine" << machine.c_str() << "sent an unusable member list";
     }
+    // Keep the machines we have, and ask again soon rather than in a full interval.
+    nextDiscoveryMs = nowMs() + kDiscoveryRetryMs;
     discovering = false;
 }
 
