@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <set>
 #include <tuple>
 
@@ -127,15 +128,15 @@ bool MemoryBackend::put(const std::string &rawKey, const std::string &json, std:
             *error = parseError;
         return false;
     }
-    std::uint64_t index = 0;
-    for (const auto &entry : m_records)
-        index = std::max(index, entry.second.modifiedIndex);
     m_malformed.erase(key);
     model::Record &record = m_records[key];
     record.key = key;
     record.service = std::move(*service);
     record.expiresAtMs = expiresAtMs;
-    record.modifiedIndex = index + 1;
+    // One process-wide counter stands in for etcd's index: it only has to grow with every write,
+    // and scanning the records for their maximum made loading large fixtures quadratic.
+    static std::atomic<std::uint64_t> s_index{0};
+    record.modifiedIndex = ++s_index;
     return true;
 }
 
@@ -224,8 +225,24 @@ bool MemoryBackend::collect(const std::string &path, std::vector<const model::Re
     return true;
 }
 
+namespace {
+
+// unsyncedResult is what lookups give before setSynced(true): like a mirror without its first full
+// read, the data is not there to be read (Snapshot does the same).
+LookupResult unsyncedResult()
+{
+    LookupResult result;
+    result.status = LookupStatus::Unavailable;
+    result.error = "backend has not synced";
+    return result;
+}
+
+} // namespace
+
 LookupResult MemoryBackend::records(std::string_view name, bool exact) const
 {
+    if (!m_synced)
+        return unsyncedResult();
     LookupResult result;
     const model::WildcardPath where = model::pathWithWildcard(name, m_prefix);
     if (const std::string leaf = leafAbove(m_records, m_malformed, where.path); !leaf.empty()) {
@@ -260,6 +277,8 @@ LookupResult MemoryBackend::records(std::string_view name, bool exact) const
 
 LookupResult MemoryBackend::reverseRecord(std::string_view name) const
 {
+    if (!m_synced)
+        return unsyncedResult();
     LookupResult result;
     const model::WildcardPath where = model::pathWithWildcard(name, m_prefix);
     if (where.star) {

@@ -225,11 +225,22 @@ void TstMemoryBackend::customPrefix()
 void TstMemoryBackend::synced()
 {
     MemoryBackend backend;
+    QVERIFY(backend.put("/skydns/local/a", R"({"host":"10.0.0.1"})"));
+    QVERIFY(backend.put("/skydns/arpa/in-addr/10/0/0/1", R"({"host":"a.local."})"));
     QVERIFY(backend.hasSynced());
     backend.setSynced(false);
     QVERIFY(!backend.hasSynced());
+    // Without a complete copy nothing is known, not even that a name is missing (spec 2.1).
+    for (const auto &r : {backend.records("a.local.", false), backend.records("missing.local.", true),
+                          backend.reverseRecord("1.0.0.10.in-addr.arpa.")}) {
+        QCOMPARE(r.status, LookupStatus::Unavailable);
+        QVERIFY(r.records.empty());
+        QVERIFY(!r.error.empty());
+    }
     backend.setSynced(true);
     QVERIFY(backend.hasSynced());
+    QCOMPARE(backend.records("a.local.", false).records.size(), std::size_t(1));
+    QCOMPARE(backend.reverseRecord("1.0.0.10.in-addr.arpa.").status, LookupStatus::Ok);
 }
 
 void TstMemoryBackend::modifiedIndexGrows()
