@@ -47,19 +47,26 @@ std::vector<std::string_view> splitOn(std::string_view s, char sep)
     }
 }
 
-// joinPath is Go's path.Join("/"+prefix+"/", labels...) for labels that contain no '/' special
-// cases: empty elements disappear and the result has no trailing slash.
+// joinPath is Go's path.Join("/"+prefix+"/", labels[:count]...). Labels never contain an unescaped
+// '.', so of path.Clean's rules only these can apply: runs of '/' collapse (a label may contain
+// '/') and a trailing '/' goes.
 std::string joinPath(std::string_view prefix, const std::vector<std::string_view> &labels, std::size_t count)
 {
-    std::string out = "/";
-    out += prefix;
-    while (out.size() > 1 && out.back() == '/')
-        out.pop_back();
+    std::string joined = "/";
+    joined += prefix;
     for (std::size_t i = 0; i < count; ++i) {
-        if (out.back() != '/')
-            out += '/';
-        out += labels[i];
+        joined += '/';
+        joined += labels[i];
     }
+    std::string out;
+    out.reserve(joined.size());
+    for (char c : joined) {
+        if (c == '/' && !out.empty() && out.back() == '/')
+            continue;
+        out += c;
+    }
+    if (out.size() > 1 && out.back() == '/')
+        out.pop_back();
     return out;
 }
 

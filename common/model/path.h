@@ -15,6 +15,7 @@ std::vector<std::string_view> splitLabels(std::string_view name);
 
 // domainToPath is SkyDNS's msg.Path: "web.east.skydns.local." becomes "/skydns/local/skydns/east/web".
 // The name is used as given (callers lower-case query names first); the root "." maps to "/skydns".
+// As Go's path.Join, the result is cleaned: a label containing '/' adds elements, empty ones vanish.
 std::string domainToPath(std::string_view name, std::string_view prefix = kDefaultPathPrefix);
 
 // pathToDomain is the inverse of domainToPath (msg.Domain): "/skydns/local/skydns/east/web" becomes

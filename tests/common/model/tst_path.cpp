@@ -82,6 +82,10 @@ void TstPath::domainToPath_data()
     QTest::newRow("spec 2.1: reverse name") << "1.0.0.10.in-addr.arpa." << "skydns" << "/skydns/arpa/in-addr/10/0/0/1";
     QTest::newRow("spec 2.1: empty prefix (path.Join drops the double slash)") << "a.b." << "" << "/b/a";
     QTest::newRow("spec 2.1: prefix with slashes") << "a.b." << "skydns/" << "/skydns/b/a";
+    QTest::newRow("spec 2.1: '/' in a label splits the path (path.Join)") << "a/b.local." << "skydns"
+                                                                          << "/skydns/local/a/b";
+    QTest::newRow("spec 2.1: label '/' cleaned away (path.Clean)") << "/.local." << "skydns" << "/skydns/local";
+    QTest::newRow("spec 2.1: label '//x/' cleaned") << "//x/.local." << "skydns" << "/skydns/local/x";
 }
 
 void TstPath::domainToPath()
@@ -132,6 +136,7 @@ void TstPath::pathWithWildcard_data()
     QTest::newRow("spec 3.5: case-sensitive: ANY is not a wildcard") << "ANY.local." << "/skydns/local/ANY" << false;
     QTest::newRow("spec 3.5: ** is not a wildcard") << "**.local." << "/skydns/local/**" << false;
     QTest::newRow("spec 3.5: root") << "." << "/skydns" << false;
+    QTest::newRow("spec 3.5: '/' label before the wildcard cleaned") << "*./.local." << "/skydns/local" << true;
 }
 
 void TstPath::pathWithWildcard()
