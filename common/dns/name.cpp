@@ -22,6 +22,28 @@ bool nameToWire(std::string_view name, std::string &out)
         out.resize(start);
         return false;
     };
+    if (name.find('\\') == std::string_view::npos) {
+        // No escapes (nearly every name): copy whole labels.
+        if (name.size() > kMaxNameWire)
+            return false;
+        out.reserve(start + name.size() + 2);
+        std::size_t pos = 0;
+        while (pos < name.size()) {
+            std::size_t dot = name.find('.', pos);
+            if (dot == std::string_view::npos)
+                dot = name.size();
+            const std::size_t len = dot - pos;
+            if (len == 0 || len > 63)
+                return fail();
+            out.push_back(static_cast<char>(len));
+            out.append(name.data() + pos, len);
+            pos = dot + 1;
+        }
+        out.push_back('\0');
+        if (out.size() - start > kMaxNameWire)
+            return fail();
+        return true;
+    }
     std::size_t i = 0;
     while (i < name.size()) {
         const std::size_t lenPos = out.size();

@@ -1,6 +1,8 @@
 #include "resolver/postprocess.h"
 
 #include <algorithm>
+#include <functional>
+#include <string_view>
 
 namespace skydns::resolver {
 
@@ -17,66 +19,76 @@ bool sameKey(const dns::Rr &a, const dns::Rr &b)
 
 void dedup(std::vector<dns::Rr> &rrs)
 {
-    // Sections are small (a handful to a few hundred records); a quadratic scan over a few
-    // hundred is cheaper than hashing owner and rdata of each, and the common case -- nothing
-    // to remove -- allocates nothing. Past that size a sort-based pass takes over.
     const std::size_t n = rrs.size();
     if (n < 2)
         return;
-    if (n <= 256) {
-        std::size_t out = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-            bool merged = false;
-            for (std::size_t j = 0; j < out; ++j) {
-                if (sameKey(rrs[j], rrs[i])) {
-                    rrs[j] = std::move(rrs[i]); // last one wins, at the first one's place
-                    merged = true;
+    // keep[i]: record i survives; from[i]: the record whose value it takes (the last duplicate).
+    thread_local std::vector<std::pair<std::uint64_t, std::uint32_t>> keys;
+    thread_local std::vector<std::uint32_t> from;
+    thread_local std::vector<char> keep;
+    from.resize(n);
+    keep.assign(n, 1);
+    for (std::size_t i = 0; i < n; ++i)
+        from[i] = static_cast<std::uint32_t>(i);
+    bool removed = false;
+    if (n <= 8) {
+        // Small sections: a pairwise scan is cheaper than hashing.
+        for (std::size_t i = 1; i < n; ++i) {
+            for (std::size_t j = 0; j < i; ++j) {
+                if (keep[j] && sameKey(rrs[j], rrs[i])) {
+                    keep[i] = 0;
+                    from[j] = static_cast<std::uint32_t>(i);
+                    removed = true;
                     break;
                 }
             }
-            if (!merged) {
-                if (out != i)
-                    rrs[out] = std::move(rrs[i]);
-                ++out;
-            }
         }
-        rrs.resize(out);
+    } else {
+        // Large sections (100-record SRV answers): hash, sort by hash, compare only equal hashes.
+        keys.resize(n);
+        const std::hash<std::string_view> h;
+        for (std::size_t i = 0; i < n; ++i) {
+            const dns::Rr &r = rrs[i];
+            // The owner is left out of the hash (answers mostly share it); sameKey checks it.
+            std::uint64_t k = (static_cast<std::uint64_t>(r.owner.size()) << 32) | (static_cast<std::uint64_t>(r.type) << 16) | r.cls;
+            if (r.type != dns::kTypeCNAME)
+                k ^= h(r.rdata) * 0x9E3779B97F4A7C15ULL;
+            keys[i] = {k, static_cast<std::uint32_t>(i)};
+        }
+        std::sort(keys.begin(), keys.end());
+        for (std::size_t g = 0; g < n;) {
+            std::size_t e = g + 1;
+            while (e < n && keys[e].first == keys[g].first)
+                ++e;
+            for (std::size_t x = g + 1; x < e; ++x) {
+                const std::uint32_t i = keys[x].second;
+                for (std::size_t y = g; y < x; ++y) {
+                    const std::uint32_t j = keys[y].second;
+                    if (keep[j] && sameKey(rrs[j], rrs[i])) {
+                        keep[i] = 0;
+                        from[j] = i; // indices ascend within a run: i is the later one
+                        removed = true;
+                        break;
+                    }
+                }
+            }
+            g = e;
+        }
+    }
+    if (!removed)
         return;
-    }
-    std::vector<std::size_t> idx(n);
-    for (std::size_t i = 0; i < n; ++i)
-        idx[i] = i;
-    auto less = [&](std::size_t x, std::size_t y) {
-        const dns::Rr &a = rrs[x], &b = rrs[y];
-        if (a.type != b.type)
-            return a.type < b.type;
-        if (a.cls != b.cls)
-            return a.cls < b.cls;
-        if (a.owner != b.owner)
-            return a.owner < b.owner;
-        if (a.type != dns::kTypeCNAME && a.rdata != b.rdata)
-            return a.rdata < b.rdata;
-        return x < y;
-    };
-    std::sort(idx.begin(), idx.end(), less);
-    // For each group of equal keys: keep the last record's value at the first index.
-    std::vector<char> keep(n, 0);
-    std::vector<std::size_t> source(n);
-    for (std::size_t g = 0; g < n;) {
-        std::size_t e = g + 1;
-        while (e < n && sameKey(rrs[idx[g]], rrs[idx[e]]))
-            ++e;
-        keep[idx[g]] = 1;
-        source[idx[g]] = idx[e - 1];
-        g = e;
-    }
-    std::vector<dns::Rr> result;
-    result.reserve(n);
+    std::size_t out = 0;
     for (std::size_t i = 0; i < n; ++i) {
-        if (keep[i])
-            result.push_back(std::move(rrs[source[i]]));
+        if (!keep[i])
+            continue;
+        // The last one wins, at the first one's place.
+        if (from[i] != i)
+            rrs[out] = std::move(rrs[from[i]]);
+        else if (out != i)
+            rrs[out] = std::move(rrs[i]);
+        ++out;
     }
-    rrs = std::move(result);
+    rrs.resize(out);
 }
 
 void applyAnswerTtl(std::vector<dns::Rr> &answer, std::uint32_t configTtl)

@@ -56,12 +56,33 @@ dns::Rr makeRr(std::string owner, std::uint16_t type, std::uint32_t ttl, std::st
     return r;
 }
 
+std::string keyDomain(const std::string &key)
+{
+    // msg.Domain for the clean absolute keys backends return, without model::pathToDomain's
+    // temporary vectors: this runs once per answer record of IP-only services.
+    if (key.size() < 2 || key[0] != '/')
+        return model::pathToDomain(key);
+    const std::size_t prefixEnd = key.find('/', 1);
+    if (prefixEnd == std::string::npos)
+        return ".";
+    std::string out;
+    out.reserve(key.size() - prefixEnd + 1);
+    std::size_t end = key.size();
+    while (end > prefixEnd) {
+        const std::size_t slash = key.rfind('/', end - 1);
+        out.append(key, slash + 1, end - slash - 1);
+        out += '.';
+        end = slash;
+    }
+    return out.empty() ? std::string(".") : out;
+}
+
 namespace {
 
-dns::Rr addressRr(const std::string &owner, const Svc &sv)
+dns::Rr addressRr(std::string owner, const Svc &sv)
 {
     dns::Rr r;
-    r.owner = owner;
+    r.owner = std::move(owner);
     r.ttl = sv.ttl;
     if (sv.kind == Svc::V4) {
         r.type = dns::kTypeA;
@@ -123,7 +144,8 @@ LookupStatus Resolution::fetch(std::string_view name, bool exact, bool group, st
                 return LookupStatus::NotFound;
         }
     }
-    if (group)
+    // msg.Group returns everything when no record has a group: skip its copy in that common case.
+    if (group && std::any_of(live.begin(), live.end(), [](const model::Record *rec) { return !rec->service.group.empty(); }))
         live = model::selectGroup(live);
     out.reserve(out.size() + live.size());
     for (const model::Record *rec : live) {
@@ -180,7 +202,7 @@ LookupStatus Resolution::addressRecords(const std::string &qname, const std::str
                 continue; // chain limit of 8 (spec 3.2)
             if (std::find(chain.begin(), chain.end(), target) != chain.end())
                 continue; // loop
-            dns::Rr cname = makeRr(star ? model::pathToDomain(sv.rec->key) : qname, dns::kTypeCNAME, sv.ttl,
+            dns::Rr cname = makeRr(star ? keyDomain(sv.rec->key) : qname, dns::kTypeCNAME, sv.ttl,
                                    dns::rdataName(target));
             if (cname.rdata.empty())
                 continue; // the host is not a valid DNS name
@@ -206,9 +228,9 @@ LookupStatus Resolution::addressRecords(const std::string &qname, const std::str
             continue;
         }
         if (sv.kind == Svc::V4 && (qtype == dns::kTypeA || both))
-            out.push_back(addressRr(star ? model::pathToDomain(sv.rec->key) : qname, sv));
+            out.push_back(addressRr(star ? keyDomain(sv.rec->key) : qname, sv));
         else if (sv.kind == Svc::V6 && (qtype == dns::kTypeAAAA || both))
-            out.push_back(addressRr(star ? model::pathToDomain(sv.rec->key) : qname, sv));
+            out.push_back(addressRr(star ? keyDomain(sv.rec->key) : qname, sv));
     }
     roundRobin(out, first);
     return LookupStatus::Ok;
@@ -248,10 +270,11 @@ LookupStatus Resolution::srvRecords(const std::string &qname, const std::string 
     const bool star = hasStarLabel(qname);
     std::vector<std::string> seen;
     answer.reserve(answer.size() + svcs.size());
+    extra.reserve(extra.size() + svcs.size());
     for (std::size_t i = 0; i < svcs.size(); ++i) {
         const Svc &sv = svcs[i];
         const model::Service &s = sv.service();
-        const std::string owner = star ? model::pathToDomain(sv.rec->key) : qname;
+        const std::string owner = star ? keyDomain(sv.rec->key) : qname;
         if (sv.kind == Svc::Name) {
             const std::string target = model::fqdn(model::targetStrip(model::fqdn(s.host), s.targetStrip));
             dns::Rr srv = makeRr(owner, dns::kTypeSRV, sv.ttl,
@@ -265,11 +288,12 @@ LookupStatus Resolution::srvRecords(const std::string &qname, const std::string 
             targetExtras(target, extra);
             continue;
         }
-        const std::string target =
-            model::fqdn(model::targetStrip(model::pathToDomain(sv.rec->key), s.targetStrip));
+        std::string target = keyDomain(sv.rec->key);
+        if (s.targetStrip > 0)
+            target = model::fqdn(model::targetStrip(target, s.targetStrip));
         answer.push_back(makeRr(owner, dns::kTypeSRV, sv.ttl,
                                 dns::rdataSrv(sv.priority, w[i], static_cast<std::uint16_t>(s.port), target)));
-        extra.push_back(addressRr(target, sv));
+        extra.push_back(addressRr(std::move(target), sv));
     }
     return LookupStatus::Ok;
 }
@@ -287,7 +311,7 @@ LookupStatus Resolution::mxRecords(const std::string &qname, const std::string &
         const model::Service &s = sv.service();
         if (!s.mail)
             continue;
-        const std::string owner = star ? model::pathToDomain(sv.rec->key) : qname;
+        const std::string owner = star ? keyDomain(sv.rec->key) : qname;
         if (sv.kind == Svc::Name) {
             const std::string exchange = model::fqdn(model::targetStrip(model::fqdn(s.host), s.targetStrip));
             dns::Rr mx = makeRr(owner, dns::kTypeMX, sv.ttl, dns::rdataMx(sv.priority, exchange));
@@ -301,7 +325,7 @@ LookupStatus Resolution::mxRecords(const std::string &qname, const std::string &
             continue;
         }
         // The exchange is stripped but the glue keeps the unstripped name (quirk, spec 3.4).
-        const std::string host = model::pathToDomain(sv.rec->key);
+        const std::string host = keyDomain(sv.rec->key);
         answer.push_back(makeRr(owner, dns::kTypeMX, sv.ttl,
                                 dns::rdataMx(sv.priority, model::fqdn(model::targetStrip(host, s.targetStrip)))));
         extra.push_back(addressRr(host, sv));
@@ -320,7 +344,7 @@ LookupStatus Resolution::txtRecords(const std::string &qname, const std::string 
         const std::string &text = sv.service().text;
         if (text.empty())
             continue;
-        answer.push_back(makeRr(star ? model::pathToDomain(sv.rec->key) : qname, dns::kTypeTXT, sv.ttl,
+        answer.push_back(makeRr(star ? keyDomain(sv.rec->key) : qname, dns::kTypeTXT, sv.ttl,
                                 dns::rdataTxt(split255(text))));
     }
     return LookupStatus::Ok;
@@ -353,7 +377,7 @@ LookupStatus Resolution::nsRecords(const std::string &qname, std::vector<dns::Rr
     for (const Svc &sv : svcs) {
         if (sv.kind == Svc::Name)
             return LookupStatus::Invalid; // "NS record must be an IP address"
-        const std::string host = model::pathToDomain(sv.rec->key);
+        const std::string host = keyDomain(sv.rec->key);
         ns.push_back(makeRr(qname, dns::kTypeNS, sv.ttl, dns::rdataName(host)));
         glue.push_back(addressRr(host, sv));
     }

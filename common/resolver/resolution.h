@@ -36,6 +36,9 @@ struct Svc
 // classifyHost fills kind and addr from host; returns the kind.
 Svc::Kind classifyHost(const std::string &host, unsigned char (&addr)[16]);
 
+// keyDomain is msg.Domain (model::pathToDomain) for an absolute etcd key, allocation-light.
+std::string keyDomain(const std::string &key);
+
 // hasStarLabel is true when name has a "*" label (spec top: such owners are not echoed).
 bool hasStarLabel(std::string_view name);
 

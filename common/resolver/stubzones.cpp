@@ -18,7 +18,7 @@ StubZones stubZones(const backend::Backend &backend, const config::ServiceConfig
     for (const detail::Svc &sv : svcs) {
         if (sv.kind == detail::Svc::Name)
             continue; // "stub zone non-address"
-        const std::string domain = model::pathToDomain(sv.rec->key);
+        const std::string domain = detail::keyDomain(sv.rec->key);
         if (domain == config.localDomain())
             continue;
         const std::vector<std::string_view> labels = model::splitLabels(domain);
