@@ -80,6 +80,7 @@ struct EtcdClient::Private
     std::condition_variable callsCv;
     int calls = 0;
     std::atomic<std::int64_t> nextDiscoveryMs{0};
+    std::atomic<std::int64_t> lastDiscoveryMs{0};
     std::atomic<bool> discovering{false};
 };
 
@@ -119,7 +120,10 @@ EtcdResult EtcdClient::Private::run(const EtcdRequest &request, milliseconds max
                               << request.key.c_str() << ":" << attempt.error.c_str();
             machines.reportFailure(machine, attempt.error, nowMs());
             failures += (failures.empty() ? "" : "; ") + machine + ": " + attempt.error;
-            nextDiscoveryMs = 0; // the cluster may have changed: re-read its members on the next call
+            // The cluster may have changed: re-read its members on the next call, but not more often
+            // than kDiscoveryRetryMs while every machine keeps failing.
+            if (nextDiscoveryMs > lastDiscoveryMs + kDiscoveryRetryMs)
+                nextDiscoveryMs = lastDiscoveryMs + kDiscoveryRetryMs;
             continue;
         }
         machines.reportSuccess(machine);
@@ -140,7 +144,8 @@ void EtcdClient::Private::maybeDiscover()
 {
     if (!options.discover || nowMs() < nextDiscoveryMs || discovering.exchange(true))
         return;
-    nextDiscoveryMs = nowMs() + kDiscoveryIntervalMs;
+    lastDiscoveryMs = nowMs();
+    nextDiscoveryMs = lastDiscoveryMs + kDiscoveryIntervalMs;
     EtcdRequest request{"GET", "/v2/members", {}, "/v2/members"};
     for (const auto &machine : machines.attemptOrder(nowMs())) {
         if (cancelled)
@@ -168,6 +173,10 @@ void EtcdClient::Private::maybeDiscover()
 
 EtcdClient::EtcdClient(EtcdOptions options) : d(std::make_unique<Private>(std::move(options))) {}
 
+// The rule for destruction: callers must have returned before the client is destroyed. A caller
+// still blocked in a call (typically a watch on another thread) is tolerated: cancel() makes it
+// return Cancelled within ~50 ms, and the destructor waits for that before freeing anything. A
+// call that *starts* after destruction began is the caller's bug.
 EtcdClient::~EtcdClient()
 {
     cancel();

@@ -62,6 +62,17 @@ std::string describeError(const std::error_code &code)
     return text;
 }
 
+// httpTimeout is cpprest's own timeout for a request that we give up on after budget. It stays
+// above budget so our deadline, with its clearer message, always fires first, and is rounded up to
+// a power of two seconds so that callers passing ever-different maxWaits share a few clients.
+milliseconds httpTimeout(milliseconds budget)
+{
+    std::int64_t seconds = 2;
+    while (seconds * 1000 < budget.count() + 1000 && seconds < (std::int64_t(1) << 40))
+        seconds *= 2;
+    return milliseconds(seconds * 1000);
+}
+
 } // namespace
 
 struct EtcdTransport::Private
@@ -153,7 +164,7 @@ EtcdAttempt EtcdTransport::exchange(const std::string &machine, const EtcdReques
     const EtcdOptions &options = d->options;
     EtcdAttempt attempt;
     const milliseconds budget = request.watch ? std::max(maxWait, milliseconds{1}) : options.requestTimeout;
-    auto httpClient = d->client(machine, request.watch ? budget + options.requestTimeout : budget, &attempt.error);
+    auto httpClient = d->client(machine, httpTimeout(budget), &attempt.error);
     if (!httpClient)
         return attempt;
 

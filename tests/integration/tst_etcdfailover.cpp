@@ -1,5 +1,6 @@
-// EtcdClient with several machines (spec 1.3 -machines, 2.5): fail-over past refused and silent
-// machines, a clear Unavailable when none answers, and a machine killed while in use.
+// EtcdClient with several machines (spec 1.3 -machines, 2.5): fail-over past refused, silent and
+// failing (HTTP 5xx) machines, a clear Unavailable when none answers, a machine killed while in
+// use, and bodies that are not etcd's (Malformed, never an exception).
 #include "backend/etcdclient.h"
 #include "etcdserver.h"
 
@@ -7,7 +8,11 @@
 #include <QTcpServer>
 #include <QTest>
 
+#include <QTcpSocket>
+
+#include <atomic>
 #include <future>
+#include <thread>
 
 using namespace skydns::backend;
 using namespace std::chrono_literals;
@@ -22,6 +27,58 @@ std::string closedPort()
 bool contains(const std::string &text, const std::string &part)
 {
     return text.find(part) != std::string::npos;
+}
+
+// FakeEtcd answers every request on a loopback port with one canned HTTP response, from its own
+// thread (the client under test blocks the test's thread).
+class FakeEtcd
+{
+public:
+    explicit FakeEtcd(QByteArray response) : m_response(std::move(response))
+    {
+        std::promise<quint16> port;
+        auto ready = port.get_future();
+        m_thread = std::thread([this, p = std::move(port)]() mutable {
+            QTcpServer server;
+            server.listen(QHostAddress::LocalHost, 0);
+            p.set_value(server.serverPort());
+            while (!m_stop) {
+                if (!server.waitForNewConnection(50))
+                    continue;
+                std::unique_ptr<QTcpSocket> socket(server.nextPendingConnection());
+                QByteArray request;
+                while (!request.contains("\r\n\r\n") && socket->waitForReadyRead(2000))
+                    request += socket->readAll();
+                ++m_requests;
+                socket->write(m_response);
+                socket->waitForBytesWritten(2000);
+                socket->disconnectFromHost();
+                if (socket->state() != QAbstractSocket::UnconnectedState)
+                    socket->waitForDisconnected(500);
+            }
+        });
+        m_url = "http://127.0.0.1:" + std::to_string(ready.get());
+    }
+    ~FakeEtcd()
+    {
+        m_stop = true;
+        m_thread.join();
+    }
+    const std::string &url() const { return m_url; }
+    int requests() const { return m_requests; }
+
+private:
+    QByteArray m_response;
+    std::string m_url;
+    std::atomic<bool> m_stop{false};
+    std::atomic<int> m_requests{0};
+    std::thread m_thread;
+};
+
+QByteArray httpResponse(const QByteArray &status, const QByteArray &body)
+{
+    return "HTTP/1.1 " + status + "\r\nContent-Type: application/json\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
 }
 
 } // namespace
@@ -107,6 +164,51 @@ private slots:
         QVERIFY2(event.ok(), event.message.c_str());
         QVERIFY2(timer.elapsed() < 2000, QByteArray::number(timer.elapsed()));
         QCOMPARE(event.node.value, std::string("x"));
+    }
+
+    void serverErrorFailsOver()
+    {
+        // etcd answers 500 with errorCode 300 when raft fails (no leader): another member may work.
+        FakeEtcd broken(httpResponse("500 Internal Server Error",
+                                     R"({"errorCode":300,"message":"Raft Internal Error","cause":"etcdserver: request timed out","index":0})"));
+        EtcdOptions options;
+        options.machines = {broken.url(), m_shared};
+        EtcdClient client(options);
+        const EtcdResult r = client.get("/");
+        QVERIFY2(r.ok(), r.message.c_str());
+        QCOMPARE(r.machine, m_shared);
+        QCOMPARE(broken.requests(), 1);
+
+        EtcdOptions alone;
+        alone.machines = {broken.url()};
+        EtcdClient lonely(alone);
+        const EtcdResult failed = lonely.get("/");
+        QCOMPARE(failed.kind, EtcdResult::Kind::Unavailable);
+        QVERIFY2(contains(failed.message, "Raft Internal Error") && contains(failed.message, broken.url()),
+                 failed.message.c_str());
+    }
+
+    void foreignBodiesAreMalformed_data()
+    {
+        QTest::addColumn<QByteArray>("response");
+        QTest::newRow("HTML page") << httpResponse("200 OK", "<html><body>hello</body></html>");
+        QTest::newRow("truncated JSON") << httpResponse("200 OK", R"({"action":"get","node":{"key":)");
+        QTest::newRow("404 text (v2 API off)") << httpResponse("404 Not Found", "404 page not found\n");
+        QTest::newRow("wrong field types") << httpResponse("200 OK", R"({"action":"get","node":{"key":1}})");
+    }
+
+    void foreignBodiesAreMalformed()
+    {
+        QFETCH(QByteArray, response);
+        FakeEtcd fake(response);
+        EtcdOptions options;
+        options.machines = {fake.url(), m_shared};
+        EtcdClient client(options);
+        const EtcdResult r = client.get("/x");
+        // An answer that is not etcd's is reported, not failed over: the machine did answer.
+        QCOMPARE(r.kind, EtcdResult::Kind::Malformed);
+        QCOMPARE(r.machine, fake.url());
+        QVERIFY2(contains(r.message, fake.url()) && contains(r.message, "/x"), r.message.c_str());
     }
 
     void machineKilledMidTest()
