@@ -94,6 +94,14 @@ Mirror::~Mirror()
 
 void Mirror::start()
 {
+#if defined(__GLIBC__)
+    // A full read moves buffers of many MB (the response body). glibc's default raises its mmap
+    // threshold after the first such buffer is freed, and later ones then stay in the heap of a
+    // client thread where malloc_trim cannot return them. A fixed threshold keeps big buffers in
+    // mmap, returned to the system as soon as they are freed.
+    static std::once_flag mmapThreshold;
+    std::call_once(mmapThreshold, [] { mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024); });
+#endif
     std::lock_guard<std::mutex> lock(m_mutex);
     if (m_thread.joinable() || m_stopping)
         return;
@@ -154,14 +162,27 @@ void Mirror::run()
     bool needFullRead = true;
     while (!stopping()) {
         if (needFullRead) {
-            const EtcdResult result = m_client->get(m_rootKey, true, false);
+            EtcdResult result = readAll();
             if (result.kind == EtcdResult::Kind::Cancelled)
                 break;
-            if (fullRead(result)) {
+            const std::string error = result.message;
+            const bool read = fullRead(result);
+            // Freed here, the response's chunks would go to this thread's malloc cache and be
+            // handed out again for long-lived records, pinning the reader's arena (see readAll).
+            std::thread([disposed = std::move(result)] {}).join();
+            if (read) {
+                releaseMemory();
+                publish();
+                {
+                    std::lock_guard<std::mutex> lock(m_mutex);
+                    m_state.synced = true;
+                }
+                m_wake.notify_all(); // waitForSync
+                markFresh();
                 needFullRead = false;
                 backoff.reset();
             } else {
-                markStale(result.message.empty() ? "cannot read " + m_rootKey : result.message);
+                markStale(error.empty() ? "cannot read " + m_rootKey : error);
                 sleepFor(backoff.next());
             }
             continue;
@@ -210,13 +231,40 @@ void Mirror::run()
     }
 }
 
+EtcdResult Mirror::readAll()
+{
+    // The response of a big recursive get is decoded into several times the memory of the store.
+    // Reading on a thread of its own keeps that garbage in another malloc arena than the store
+    // built from it on this thread, so it can be given back to the system afterwards instead of
+    // staying resident between long-lived records.
+    EtcdResult result;
+    std::thread reader([&] { result = m_client->get(m_rootKey, true, false); });
+    reader.join();
+    return result;
+}
+
+void Mirror::releaseMemory()
+{
+#if defined(__GLIBC__)
+    // Give the decoded response's memory back to the system: it was several times the store's size.
+    malloc_trim(0);
+#endif
+}
+
 bool Mirror::fullRead(const EtcdResult &result)
 {
+    if (!result.ok() && !result.notFound())
+        return false; // a missing prefix is an empty, synced tree; anything else is a failure
+    m_expiries = {};
+    std::vector<std::pair<std::int64_t, const std::string *>> expiries;
+    if (result.ok())
+        collectExpiries(result.node, expiries);
+    for (const auto &[atMs, key] : expiries)
+        m_expiries.push(Expiry{atMs, *key});
+
     Store store(m_prefix);
     if (result.ok())
         store = Store::fromEtcd(m_prefix, result.node);
-    else if (!result.notFound())
-        return false; // a missing prefix is an empty, synced tree; anything else is a failure
 
     // Log only malformed values we had not reported already, so a re-read does not repeat them.
     store.malformed().forEach([this](const std::string &key, const std::string &error) {
@@ -226,29 +274,15 @@ bool Mirror::fullRead(const EtcdResult &result)
         return true;
     });
 
-    std::vector<std::pair<std::int64_t, const std::string *>> expiries;
-    if (result.ok())
-        collectExpiries(result.node, expiries);
-    m_expiries = {};
-    for (const auto &[atMs, key] : expiries)
-        m_expiries.push(Expiry{atMs, *key});
-
     m_store = std::move(store);
     m_index = result.etcdIndex;
+
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         ++m_state.fullReads;
-        m_state.synced = true;
     }
-    publish();
-    markFresh();
-    m_wake.notify_all(); // waitForSync
     qCInfo(lcMirror) << "read" << m_rootKey.c_str() << "at etcd index" << m_index << ":" << m_store.recordCount()
                      << "records," << m_store.malformedCount() << "malformed";
-#if defined(__GLIBC__)
-    // The decoded etcd response was several times the size of the store; give that memory back.
-    malloc_trim(0);
-#endif
     return true;
 }
 

@@ -105,7 +105,9 @@ private:
     };
 
     void run();
+    EtcdResult readAll();
     bool fullRead(const EtcdResult &result);
+    void releaseMemory();
     void applyEvent(const EtcdResult &event);
     void putValue(const std::string &key, const std::string &value, std::uint64_t index, std::int64_t expiresAtMs);
     void trackExpiry(const std::string &key, std::int64_t expiresAtMs);

@@ -9,14 +9,14 @@ namespace skydns::backend {
 
 namespace {
 
-std::shared_ptr<StoreNode> makeValueNode(const std::string &key, std::string_view value, std::uint64_t modifiedIndex,
+std::shared_ptr<StoreNode> makeValueNode(std::string key, std::string_view value, std::uint64_t modifiedIndex,
                                          std::int64_t expiresAtMs, std::string *error)
 {
     auto node = std::make_shared<StoreNode>();
-    node->record.key = key;
+    node->record.key = std::move(key);
     node->record.modifiedIndex = modifiedIndex;
     node->record.expiresAtMs = expiresAtMs;
-    if (auto service = model::parseService(value, key, error)) {
+    if (auto service = model::parseService(value, node->record.key, error)) {
         node->kind = StoreNode::Kind::Record;
         node->record.service = std::move(*service);
         node->recordCount = 1;
@@ -39,9 +39,11 @@ StoreNodePtr buildNode(const EtcdNode &etcd, std::vector<PersistentMap<std::stri
 {
     if (!etcd.dir) {
         std::string error;
+        // The key is copied, not shared with the etcd node: that buffer sits among the response
+        // parser's garbage, and one live key per page would keep all of it resident.
         auto node = makeValueNode(etcd.key, etcd.value, etcd.modifiedIndex, etcd.expiresAtMs, &error);
         if (node->isMalformed())
-            malformed.push_back({etcd.key, std::move(error)});
+            malformed.push_back({node->record.key, std::move(error)});
         return node;
     }
     auto node = std::make_shared<StoreNode>();

@@ -26,14 +26,14 @@ struct StoreNode
     enum class Kind : std::uint8_t { Directory, Record, Malformed };
 
     Kind kind = Kind::Directory;
+    std::uint32_t recordCount = 0;    // records in this subtree (1 for a record)
+    std::uint32_t malformedCount = 0; // malformed values in this subtree (1 for a malformed value)
     // record holds the etcd key, modifiedIndex and expiresAtMs of every kind of node; its service is
     // meaningful for Kind::Record only.
     model::Record record;
     // children of a directory keyed by childKey(): a value's name, or a directory's name followed by
     // '/', so that walking them in map order visits leaves in the order of their full keys.
     PersistentMap<StoreNodePtr> children;
-    std::size_t recordCount = 0;    // records in this subtree (1 for a record)
-    std::size_t malformedCount = 0; // malformed values in this subtree (1 for a malformed value)
 
     bool isDirectory() const { return kind == Kind::Directory; }
     bool isRecord() const { return kind == Kind::Record; }

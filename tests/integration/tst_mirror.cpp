@@ -250,7 +250,7 @@ void TstMirror::hundredThousandKeys()
     const std::string prefix = test::uniquePrefix();
     const std::string base = "/" + prefix + "/local/skydns/bulk";
     constexpr int kKeys = 100000;
-    constexpr int kThreads = 16;
+    constexpr int kThreads = 64;
     Mirror watching(test::mirrorClient({m_endpoint}, std::chrono::seconds(60)), prefix);
     watching.start();
     QVERIFY(watching.waitForSync(std::chrono::seconds(10)));
