@@ -158,9 +158,18 @@ void EtcdClient::Private::maybeDiscover()
                 machines.reportFailure(machine, attempt.error, nowMs());
             continue;
         }
-        if (const auto urls = parseEtcdMembers(attempt.body)) {
+        bool complete = true;
+        if (auto urls = parseEtcdMembers(attempt.body, &complete)) {
+            if (!complete) {
+                // Some member has not published its client URLs yet (the cluster is starting):
+                // keep every machine we know as well, and look again soon.
+                for (const auto &known : machines.machines())
+                    urls->push_back(known);
+                nextDiscoveryMs = nowMs() + kDiscoveryRetryMs;
+            }
             machines.replace(*urls);
-            qCInfo(lcEtcd) << "etcd members from" << machine.c_str() << ":" << urls->size() << "machines";
+            qCInfo(lcEtcd) << "etcd members from" << machine.c_str() << ":" << machines.machines().size()
+                           << "machines" << (complete ? "" : "(member list incomplete)");
             discovering = false;
             return;
         }

@@ -259,8 +259,10 @@ EtcdResult parseEtcdResponse(int httpStatus, std::string_view body, std::string_
     return result;
 }
 
-std::optional<std::vector<std::string>> parseEtcdMembers(std::string_view body)
+std::optional<std::vector<std::string>> parseEtcdMembers(std::string_view body, bool *complete)
 {
+    if (complete)
+        *complete = true;
     const json object = json::parse(body.begin(), body.end(), nullptr, false);
     if (object.is_discarded() || !object.is_object())
         return std::nullopt;
@@ -273,8 +275,11 @@ std::optional<std::vector<std::string>> parseEtcdMembers(std::string_view body)
             return std::nullopt;
         const auto clientUrls = member.find("clientURLs");
         // A member that has joined but not started yet has no client URLs; skip it.
-        if (clientUrls == member.end() || clientUrls->is_null())
+        if (clientUrls == member.end() || clientUrls->is_null() || (clientUrls->is_array() && clientUrls->empty())) {
+            if (complete)
+                *complete = false;
             continue;
+        }
         if (!clientUrls->is_array())
             return std::nullopt;
         for (const auto &url : *clientUrls) {

@@ -30,6 +30,8 @@ std::optional<std::int64_t> parseRfc3339Ms(std::string_view text);
 
 // parseEtcdMembers reads the clientURLs of every member of a /v2/members response, in order,
 // without duplicates; nullopt when the body is not a member list or lists no client URL.
-std::optional<std::vector<std::string>> parseEtcdMembers(std::string_view body);
+// *complete (when given) is false if some member has no client URL yet (it has not started or
+// published them), so the list may be missing machines.
+std::optional<std::vector<std::string>> parseEtcdMembers(std::string_view body, bool *complete = nullptr);
 
 } // namespace skydns::backend

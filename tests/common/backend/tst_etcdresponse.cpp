@@ -242,24 +242,29 @@ private slots:
     {
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QStringList>("urls"); // empty: nullopt
+        QTest::addColumn<bool>("complete");
         QTest::newRow("three members")
             << QByteArray(kThreeMembers)
-            << QStringList{"http://c1:2379", "http://c2:2379", "https://c2:2380"};
-        QTest::newRow("unstarted member without clientURLs")
+            << QStringList{"http://c1:2379", "http://c2:2379", "https://c2:2380"} << true;
+        QTest::newRow("unstarted members without clientURLs")
             << QByteArray(kUnstartedMember)
-            << QStringList{"http://c1"};
+            << QStringList{"http://c1"} << false;
         QTest::newRow("no client URL at all") << QByteArray(R"({"members":[{"id":"1","clientURLs":[]}]})")
-                                              << QStringList{};
-        QTest::newRow("not JSON") << QByteArray("nope") << QStringList{};
-        QTest::newRow("members not an array") << QByteArray(R"({"members":{}})") << QStringList{};
-        QTest::newRow("URL not a string") << QByteArray(R"({"members":[{"clientURLs":[1]}]})") << QStringList{};
+                                              << QStringList{} << false;
+        QTest::newRow("not JSON") << QByteArray("nope") << QStringList{} << true;
+        QTest::newRow("members not an array") << QByteArray(R"({"members":{}})") << QStringList{} << true;
+        QTest::newRow("URL not a string") << QByteArray(R"({"members":[{"clientURLs":[1]}]})") << QStringList{}
+                                          << true;
     }
 
     void members()
     {
         QFETCH(QByteArray, body);
         QFETCH(QStringList, urls);
-        const auto parsed = parseEtcdMembers(body.toStdString());
+        QFETCH(bool, complete);
+        bool wasComplete = !complete;
+        const auto parsed = parseEtcdMembers(body.toStdString(), &wasComplete);
+        QCOMPARE(wasComplete, complete);
         if (urls.isEmpty()) {
             QVERIFY(!parsed);
             return;
