@@ -260,7 +260,7 @@ bool Mirror::fullRead(const EtcdResult &result)
     if (result.ok())
         collectExpiries(result.node, expiries);
     for (const auto &[atMs, key] : expiries)
-        m_expiries.push(Expiry{atMs, *key});
+        trackExpiry(*key, atMs);
 
     Store store(m_prefix);
     if (result.ok())
@@ -299,7 +299,7 @@ void Mirror::putValue(const std::string &key, const std::string &value, std::uin
 void Mirror::trackExpiry(const std::string &key, std::int64_t expiresAtMs)
 {
     if (expiresAtMs != 0)
-        m_expiries.push(Expiry{expiresAtMs, key});
+        m_expiries.push(Expiry{expiresAtMs - m_options.expiryLead.count(), expiresAtMs, false, key});
 }
 
 void Mirror::applyEvent(const EtcdResult &event)
@@ -318,7 +318,9 @@ void Mirror::applyEvent(const EtcdResult &event)
     } else {
         qCWarning(lcMirror) << "ignoring unknown etcd action" << event.action.c_str() << "on" << node.key.c_str();
     }
-    m_index = std::max(m_index, node.modifiedIndex);
+    // An event always moves us on, even one without an index (which etcd does not send), so that a
+    // strange event cannot make the watch return it forever.
+    m_index = node.modifiedIndex > m_index ? node.modifiedIndex : m_index + 1;
     publish();
     const auto lag = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - received);
     std::lock_guard<std::mutex> lock(m_mutex);
@@ -329,33 +331,41 @@ void Mirror::applyEvent(const EtcdResult &event)
 
 bool Mirror::rereadExpired()
 {
-    // etcd v2 does not tell watchers about TTL refreshes (refresh=true), so a key can outlive the
-    // expiration we hold. A key still present well after its expiration is read again.
-    const std::int64_t due = nowMs() - m_options.expiryGrace.count();
-    std::vector<std::string> keys;
-    while (!m_expiries.empty() && m_expiries.top().atMs <= due && keys.size() < 100) {
+    const std::int64_t now = nowMs();
+    std::vector<Expiry> due;
+    while (!m_expiries.empty() && m_expiries.top().checkAtMs <= now && due.size() < 100) {
         Expiry expiry = m_expiries.top();
         m_expiries.pop();
+        // Only keys whose expiration no event has changed since need a look.
         const StoreNode *node = m_store.find(expiry.key);
-        if (node && node->record.expiresAtMs == expiry.atMs)
-            keys.push_back(std::move(expiry.key));
+        if (node && node->record.expiresAtMs == expiry.expiresAtMs)
+            due.push_back(std::move(expiry));
     }
     bool changed = false;
-    for (const std::string &key : keys) {
-        const EtcdResult result = m_client->get(key, false, false);
+    for (Expiry &expiry : due) {
+        const EtcdResult result = m_client->get(expiry.key, false, false);
         if (result.ok()) {
-            if (result.node.dir) {
-                m_store.putDirectory(key, result.node.modifiedIndex, result.node.expiresAtMs);
-                trackExpiry(key, result.node.expiresAtMs);
+            const StoreNode *node = m_store.find(expiry.key);
+            const bool same = node && node->record.modifiedIndex == result.node.modifiedIndex
+                && node->record.expiresAtMs == result.node.expiresAtMs;
+            if (same) {
+                // Not refreshed: etcd's expire event should follow; look once more after it is due.
+                if (!expiry.late)
+                    m_expiries.push(Expiry{expiry.expiresAtMs + m_options.expiryGrace.count(), expiry.expiresAtMs,
+                                           true, std::move(expiry.key)});
+            } else if (result.node.dir) {
+                m_store.putDirectory(expiry.key, result.node.modifiedIndex, result.node.expiresAtMs);
+                trackExpiry(expiry.key, result.node.expiresAtMs);
+                changed = true;
             } else {
-                putValue(key, result.node.value, result.node.modifiedIndex, result.node.expiresAtMs);
+                putValue(expiry.key, result.node.value, result.node.modifiedIndex, result.node.expiresAtMs);
+                changed = true;
             }
         } else if (result.notFound()) {
-            m_store.remove(key);
+            changed = m_store.remove(expiry.key) || changed;
         } else {
             continue; // etcd trouble: the watch loop notices and reports it
         }
-        changed = true;
         std::lock_guard<std::mutex> lock(m_mutex);
         ++m_state.expiryRereads;
     }
@@ -366,8 +376,8 @@ std::chrono::milliseconds Mirror::nextWatchWait() const
 {
     if (m_expiries.empty())
         return m_options.watchWait;
-    const std::int64_t untilDue = m_expiries.top().atMs + m_options.expiryGrace.count() - nowMs();
-    return std::chrono::milliseconds(std::clamp<std::int64_t>(untilDue, 50, m_options.watchWait.count()));
+    const std::int64_t untilDue = m_expiries.top().checkAtMs - nowMs();
+    return std::chrono::milliseconds(std::clamp<std::int64_t>(untilDue, 20, m_options.watchWait.count()));
 }
 
 void Mirror::publish()

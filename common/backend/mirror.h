@@ -37,7 +37,8 @@ struct MirrorState
     std::uint64_t eventsApplied = 0; // watch events applied since start
     std::uint64_t fullReads = 0;     // complete reads of the subtree (1 after start; more after
                                      // compaction (etcd 401) or undecodable responses)
-    std::uint64_t expiryRereads = 0; // keys read again because their TTL ran out without an event
+    std::uint64_t expiryRereads = 0; // keys read again around their expiration (TTL refreshes
+                                     // do not reach watchers in etcd v2)
 
     // stale is true while etcd cannot be reached; answers then come from the last snapshot.
     bool stale() const { return staleSinceMs != 0; }
@@ -60,8 +61,11 @@ public:
         std::chrono::milliseconds watchWait{10000};   // longest single watch request
         std::chrono::milliseconds backoffMin{100};    // first retry delay after an etcd failure
         std::chrono::milliseconds backoffMax{5000};   // longest retry delay
-        // expiryGrace: a key whose TTL ran out this long ago without an expire event (etcd does not
-        // notify watchers of TTL refreshes, so our expiration can be out of date) is read again.
+        // etcd v2 does not tell watchers about TTL refreshes (refresh=true), so the expiration we
+        // hold can be out of date. A key whose expiration has not changed is read again
+        // expiryLead before it (so a refreshed key never looks expired to the resolver) and, if
+        // it is still there, expiryGrace after it (in case the expire event went missing).
+        std::chrono::milliseconds expiryLead{1000};
         std::chrono::milliseconds expiryGrace{2000};
     };
 
@@ -97,11 +101,14 @@ Q_SIGNALS:
     void stateChanged();
 
 private:
+    // Expiry is a scheduled check of a key's expiration.
     struct Expiry
     {
-        std::int64_t atMs;
+        std::int64_t checkAtMs;   // when to look
+        std::int64_t expiresAtMs; // the expiration the key had when this was scheduled
+        bool late;                // the check after the expiration (else the one before)
         std::string key;
-        bool operator>(const Expiry &other) const { return atMs > other.atMs; }
+        bool operator>(const Expiry &other) const { return checkAtMs > other.checkAtMs; }
     };
 
     void run();
