@@ -108,13 +108,26 @@ std::unique_ptr<backend::MemoryBackend> loadFixture(const QString &name)
 
 } // namespace
 
+QString &defaultFixture()
+{
+    static QString f;
+    return f;
+}
+
+Row::Row(const char *tag)
+    : m_tag(tag)
+{
+    m_c.fixture = defaultFixture();
+}
+
 Row::~Row()
 {
     QTest::newRow(m_tag) << m_c;
 }
 
-void addCaseColumn()
+void addCaseColumn(const QString &fixture)
 {
+    defaultFixture() = fixture;
     QTest::addColumn<Case>("c");
 }
 

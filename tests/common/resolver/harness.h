@@ -43,7 +43,7 @@ struct Case
 class Row
 {
 public:
-    explicit Row(const char *tag) : m_tag(tag) {}
+    explicit Row(const char *tag);
     ~Row();
     Row(const Row &) = delete;
     Row &operator=(const Row &) = delete;
@@ -87,8 +87,9 @@ private:
     Case m_c;
 };
 
-// addCaseColumn declares the "c" column; call it first in every _data() function.
-void addCaseColumn();
+// addCaseColumn declares the "c" column; call it first in every _data() function. Rows added after
+// it use defaultFixture unless they name one.
+void addCaseColumn(const QString &defaultFixture = QStringLiteral("resolver-readme.json"));
 
 // runCase resolves the current row's case and compares (QCOMPARE/QVERIFY inside).
 void runCase();
