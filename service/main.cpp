@@ -1,13 +1,13 @@
 // skydns: the DNS service. main() only wires the command line (common/config/startup.h) to the
-// service; everything worth testing lives behind prepareStartup().
+// Application (service/application.h); everything worth testing lives behind those two.
+#include "application.h"
+
 #include "backend/etcdclient.h"
 #include "config/describe.h"
 #include "config/startup.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
-
-#include <cstdio>
 
 namespace {
 
@@ -40,21 +40,34 @@ std::optional<QByteArray> readEtcdConfig(const skydns::config::ServiceConfig &co
 
 int main(int argc, char **argv)
 {
+    qSetMessagePattern(QStringLiteral("skydns: %{if-warning}warning: %{endif}%{if-critical}error: %{endif}%{message}"));
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("skydns"));
     QTextStream out(stdout);
     QTextStream err(stderr);
 
-    const skydns::config::Startup startup = skydns::config::prepareStartup(
-        QCoreApplication::arguments().mid(1), skydns::config::systemEnvironment(), readEtcdConfig, out, err);
+    const QStringList args = QCoreApplication::arguments().mid(1);
+    const skydns::config::Environment env = skydns::config::systemEnvironment();
+    const skydns::config::Startup startup = skydns::config::prepareStartup(args, env, readEtcdConfig, out, err);
     if (!startup.proceed)
         return startup.exitCode;
 
-    // The DNS listeners are not written yet: show what would be served and stop with a distinct code.
     out << "skydns: effective configuration:\n"
         << skydns::config::formatConfig(startup.loaded.config, startup.loaded.sources);
     out.flush();
-    err << "skydns: DNS service not implemented yet\n";
-    err.flush();
-    return 3;
+    // SKYDNS_CHECK_CONFIG=1: stop after printing the configuration (exit 3), for scripts and tests.
+    if (env.value(QStringLiteral("SKYDNS_CHECK_CONFIG")) == QLatin1String("1")) {
+        err << "skydns: configuration checked, not starting (SKYDNS_CHECK_CONFIG=1)\n";
+        err.flush();
+        return 3;
+    }
+
+    skydns::service::Application service(startup.loaded, args, env);
+    QString error;
+    if (!service.start(&error)) {
+        err << "skydns: " << error << "\n";
+        err.flush();
+        return 1;
+    }
+    return QCoreApplication::exec();
 }

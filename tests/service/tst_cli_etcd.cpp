@@ -35,6 +35,7 @@ Run runSkydns(const QStringList &args)
     for (const QString &name : env.keys())
         if (name.startsWith(QLatin1String("SKYDNS_")) || name.startsWith(QLatin1String("ETCD_")))
             env.remove(name);
+    env.insert(QStringLiteral("SKYDNS_CHECK_CONFIG"), QStringLiteral("1")); // print the configuration, do not serve
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(SKYDNS_BIN), args);
     Run r;
@@ -77,7 +78,7 @@ void TstCliEtcd::config_data()
         << R"({"dns_addr":"127.0.0.1:5399","TTL":60,"ndots":4,"nameservers":["192.0.2.9:53"]})" << 3
         << QStringList{"dns_addr = 127.0.0.1:5399 (etcd)", "ttl = 60 (etcd)", "ndot = 4 (etcd)",
                        "nameservers = 192.0.2.9:53 (etcd)", "rcache = 7 (flag)"}
-        << "DNS service not implemented yet";
+        << "configuration checked, not starting";
     QTest::newRow("spec 1.1 missing key: flags only") << QString() << 3
                                                       << QStringList{"dns_addr = 127.0.0.1:5354 (flag)"}
                                                       << "in etcd, using flags and environment";

@@ -1,0 +1,183 @@
+#include "worker.h"
+
+#include "tcpconnection.h"
+
+#include <QHostAddress>
+#include <QTcpSocket>
+
+#include <arpa/inet.h>
+#include <cerrno>
+#include <cstring>
+#include <netinet/in.h>
+
+namespace skydns::service {
+
+namespace {
+
+class UdpTarget final : public ReplyTarget
+{
+public:
+    UdpTarget(int fd, const sockaddr_storage &peer) : m_fd(fd), m_peer(peer) {}
+    LateReply late() const override
+    {
+        const int fd = m_fd;
+        const sockaddr_storage peer = m_peer;
+        return [fd, peer](const std::string &wire) {
+            ::sendto(fd, wire.data(), wire.size(), MSG_DONTWAIT, reinterpret_cast<const sockaddr *>(&peer),
+                     peer.ss_family == AF_INET6 ? sizeof(sockaddr_in6) : sizeof(sockaddr_in));
+        };
+    }
+    QString describe() const override
+    {
+        QHostAddress address(reinterpret_cast<const sockaddr *>(&m_peer));
+        const std::uint16_t port = m_peer.ss_family == AF_INET6
+                                       ? ntohs(reinterpret_cast<const sockaddr_in6 *>(&m_peer)->sin6_port)
+                                       : ntohs(reinterpret_cast<const sockaddr_in *>(&m_peer)->sin_port);
+        return QStringLiteral("udp %1:%2").arg(address.toString()).arg(port);
+    }
+
+private:
+    int m_fd;
+    sockaddr_storage m_peer;
+};
+
+void toSockaddr(const QHostAddress &address, quint16 port, sockaddr_storage &out)
+{
+    std::memset(&out, 0, sizeof out);
+    if (address.protocol() == QAbstractSocket::IPv4Protocol) {
+        auto *v4 = reinterpret_cast<sockaddr_in *>(&out);
+        v4->sin_family = AF_INET;
+        v4->sin_port = htons(port);
+        v4->sin_addr.s_addr = htonl(address.toIPv4Address());
+    } else {
+        auto *v6 = reinterpret_cast<sockaddr_in6 *>(&out);
+        v6->sin6_family = AF_INET6;
+        v6->sin6_port = htons(port);
+        const Q_IPV6ADDR a = address.toIPv6Address();
+        std::memcpy(&v6->sin6_addr, a.c, 16);
+        v6->sin6_scope_id = address.scopeId().toUInt();
+    }
+}
+
+socklen_t addrLen(const sockaddr_storage &a)
+{
+    return a.ss_family == AF_INET6 ? sizeof(sockaddr_in6) : sizeof(sockaddr_in);
+}
+
+} // namespace
+
+Worker::Worker(const backend::Mirror *mirror, WorkerMetrics *metrics, TcpLimits limits)
+    : m_handler(mirror, metrics, this), m_metrics(metrics), m_limits(limits)
+{
+}
+
+Worker::~Worker() = default;
+
+bool Worker::adopt(const std::vector<ListenSocket> &sockets, QString *error)
+{
+    for (const ListenSocket &s : sockets) {
+        if (s.tcp) {
+            auto *server = new QTcpServer(this);
+            server->setMaxPendingConnections(1024);
+            if (!server->setSocketDescriptor(s.fd)) {
+                *error = QStringLiteral("QTcpServer refused socket %1: %2").arg(s.fd).arg(server->errorString());
+                return false;
+            }
+            connect(server, &QTcpServer::newConnection, this, [this, server] { acceptTcp(server); });
+        } else {
+            auto *socket = new QUdpSocket(this);
+            if (!socket->setSocketDescriptor(s.fd, QAbstractSocket::BoundState, QIODevice::ReadWrite)) {
+                *error = QStringLiteral("QUdpSocket refused socket %1: %2").arg(s.fd).arg(socket->errorString());
+                return false;
+            }
+            connect(socket, &QUdpSocket::readyRead, this, [this, socket] { readUdp(socket); });
+        }
+    }
+    return true;
+}
+
+void Worker::setConfig(std::shared_ptr<const config::ServiceConfig> config)
+{
+    m_handler.setConfig(std::move(config));
+    m_cacheEntries.store(0, std::memory_order_relaxed);
+}
+
+void Worker::readUdp(QUdpSocket *socket)
+{
+    const int fd = int(socket->socketDescriptor());
+    // The first datagram goes through QUdpSocket: that is what re-arms its read notifier (an
+    // unbuffered QUdpSocket stops notifying until a datagram was read through it). The rest of
+    // the burst is read straight from the descriptor, kBatch at a time.
+    int have = 0;
+    {
+        QHostAddress from;
+        quint16 port = 0;
+        const qint64 n = socket->readDatagram(reinterpret_cast<char *>(m_in[0].data()), kMaxQuery, &from, &port);
+        if (n >= 0) {
+            toSockaddr(from, port, m_from[0]);
+            m_inVec[0].iov_len = std::size_t(n);
+            m_inHdr[0].msg_len = unsigned(n);
+            have = 1;
+        }
+    }
+    for (int round = 0; round < 64; ++round) {
+        for (int i = have; i < kBatch; ++i) {
+            m_inVec[i] = {m_in[i].data(), kMaxQuery};
+            std::memset(&m_inHdr[i].msg_hdr, 0, sizeof(msghdr));
+            m_inHdr[i].msg_hdr.msg_name = &m_from[i];
+            m_inHdr[i].msg_hdr.msg_namelen = sizeof(sockaddr_storage);
+            m_inHdr[i].msg_hdr.msg_iov = &m_inVec[i];
+            m_inHdr[i].msg_hdr.msg_iovlen = 1;
+        }
+        const int got = ::recvmmsg(fd, &m_inHdr[have], unsigned(kBatch - have), MSG_DONTWAIT, nullptr);
+        const int count = have + (got > 0 ? got : 0);
+        have = 0;
+        if (count == 0)
+            break;
+
+        m_handler.beginBatch();
+        int out = 0;
+        for (int i = 0; i < count; ++i) {
+            const std::size_t len = m_inHdr[i].msg_len;
+            UdpTarget target(fd, m_from[i]);
+            if (!m_handler.handle(m_in[i].data(), len, false, target, m_out[out]))
+                continue;
+            m_outVec[out] = {m_out[out].data(), m_out[out].size()};
+            std::memset(&m_outHdr[out].msg_hdr, 0, sizeof(msghdr));
+            m_outHdr[out].msg_hdr.msg_name = &m_from[i];
+            m_outHdr[out].msg_hdr.msg_namelen = addrLen(m_from[i]);
+            m_outHdr[out].msg_hdr.msg_iov = &m_outVec[out];
+            m_outHdr[out].msg_hdr.msg_iovlen = 1;
+            ++out;
+        }
+        int sent = 0;
+        while (sent < out) {
+            const int n = ::sendmmsg(fd, &m_outHdr[sent], unsigned(out - sent), MSG_DONTWAIT);
+            if (n <= 0) {
+                if (n < 0 && errno == EINTR)
+                    continue;
+                break; // send buffer full: UDP may drop, the client retries
+            }
+            sent += n;
+        }
+        if (count < kBatch)
+            break;
+    }
+    m_cacheEntries.store(m_handler.cacheEntries(), std::memory_order_relaxed);
+}
+
+void Worker::acceptTcp(QTcpServer *server)
+{
+    while (QTcpSocket *socket = server->nextPendingConnection()) {
+        if (m_tcpConnections >= m_limits.maxConnections) {
+            m_metrics->tcpRejected.add();
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        ++m_tcpConnections;
+        new TcpConnection(socket, m_handler, m_limits.idle, [this] { --m_tcpConnections; }, this);
+    }
+}
+
+} // namespace skydns::service

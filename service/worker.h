@@ -1,0 +1,70 @@
+#pragma once
+
+#include "listensockets.h"
+#include "metrics.h"
+#include "queryhandler.h"
+
+#include <QObject>
+#include <QTcpServer>
+#include <QUdpSocket>
+
+#include <sys/socket.h>
+
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace skydns::service {
+
+// TcpLimits bounds what TCP clients can hold on to.
+struct TcpLimits
+{
+    int maxConnections = 512;                  // per worker; more are closed at once
+    std::chrono::milliseconds idle{8000};      // miekg/dns's read timeout on an idle connection
+};
+
+// Worker serves DNS on its own thread: its UDP sockets (QUdpSocket owns each descriptor; datagrams
+// are read and answered in batches with recvmmsg/sendmmsg straight from the descriptor) and TCP
+// listeners (QTcpServer), with one QueryHandler (caches, resolver, forwarder) that only this thread
+// touches. Create it, move it to its thread, then call adopt() and setConfig() there.
+class Worker final : public QObject
+{
+    Q_OBJECT
+public:
+    Worker(const backend::Mirror *mirror, WorkerMetrics *metrics, TcpLimits limits);
+    ~Worker() override;
+
+    // adopt takes ownership of the sockets (in the worker's thread). False with *error if Qt refuses one.
+    bool adopt(const std::vector<ListenSocket> &sockets, QString *error);
+    // setConfig installs a configuration (in the worker's thread).
+    void setConfig(std::shared_ptr<const config::ServiceConfig> config);
+    // cacheEntries is the size of this worker's caches as last published (readable from any thread).
+    std::size_t cacheEntries() const { return m_cacheEntries.load(std::memory_order_relaxed); }
+
+private:
+    static constexpr int kBatch = 32;
+    static constexpr int kMaxQuery = 4096;
+
+    void readUdp(QUdpSocket *socket);
+    void acceptTcp(QTcpServer *server);
+
+    QueryHandler m_handler;
+    WorkerMetrics *m_metrics;
+    TcpLimits m_limits;
+    int m_tcpConnections = 0;
+    std::atomic<std::size_t> m_cacheEntries{0};
+
+    // Batch buffers, reused for every batch.
+    std::array<std::array<unsigned char, kMaxQuery>, kBatch> m_in{};
+    std::array<sockaddr_storage, kBatch> m_from{};
+    std::array<iovec, kBatch> m_inVec{};
+    std::array<mmsghdr, kBatch> m_inHdr{};
+    std::array<std::string, kBatch> m_out;
+    std::array<iovec, kBatch> m_outVec{};
+    std::array<mmsghdr, kBatch> m_outHdr{};
+};
+
+} // namespace skydns::service
