@@ -3,4 +3,5 @@ target_sources(skydns_common PRIVATE
     persistentmap.h
     store.h store.cpp
     snapshot.h snapshot.cpp
+    mirrorfeed.h mirrorfeed.cpp
     mirror.h mirror.cpp)

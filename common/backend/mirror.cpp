@@ -1,11 +1,12 @@
 #include "backend/mirror.h"
 
 #include "backend/etcdclient.h"
+#include "backend/mirrorfeed.h"
 
 #include <QLoggingCategory>
 
 #include <algorithm>
-#include <random>
+#include <iterator>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -22,34 +23,6 @@ std::int64_t nowMs()
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
-
-// Backoff is 100 ms doubling to 5 s with ±25 % jitter, so that many mirrors of one etcd do not
-// retry in lock-step after an outage.
-class Backoff
-{
-public:
-    Backoff(std::chrono::milliseconds min, std::chrono::milliseconds max)
-        : m_min(min)
-        , m_max(max)
-        , m_next(min)
-        , m_random(std::random_device{}())
-    {
-    }
-
-    std::chrono::milliseconds next()
-    {
-        const auto base = m_next;
-        m_next = std::min(m_max, m_next * 2);
-        std::uniform_real_distribution<double> jitter(0.75, 1.25);
-        return std::chrono::milliseconds(std::int64_t(double(base.count()) * jitter(m_random)));
-    }
-
-    void reset() { m_next = m_min; }
-
-private:
-    std::chrono::milliseconds m_min, m_max, m_next;
-    std::mt19937 m_random;
-};
 
 bool isDelete(const std::string &action)
 {
@@ -143,11 +116,10 @@ bool Mirror::waitForSync(std::chrono::milliseconds timeout) const
 
 void Mirror::setWatchPausedForTest(bool paused)
 {
-    {
-        std::lock_guard<std::mutex> lock(m_mutex);
-        m_paused = paused;
-    }
-    m_wake.notify_all();
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_paused = paused;
+    if (m_feed)
+        m_feed->setPaused(paused);
 }
 
 bool Mirror::sleepFor(std::chrono::milliseconds delay)
@@ -159,76 +131,161 @@ bool Mirror::sleepFor(std::chrono::milliseconds delay)
 void Mirror::run()
 {
     Backoff backoff(m_options.backoffMin, m_options.backoffMax);
-    bool needFullRead = true;
     while (!stopping()) {
-        if (needFullRead) {
-            EtcdResult result = readAll();
-            if (result.kind == EtcdResult::Kind::Cancelled)
-                break;
-            const std::string error = result.message;
-            const bool read = fullRead(result);
-            // Freed here, the response's chunks would go to this thread's malloc cache and be
-            // handed out again for long-lived records, pinning the reader's arena (see readAll).
-            std::thread([disposed = std::move(result)] {}).join();
-            if (read) {
-                releaseMemory();
-                publish();
-                {
-                    std::lock_guard<std::mutex> lock(m_mutex);
-                    m_state.synced = true;
-                }
-                m_wake.notify_all(); // waitForSync
-                markFresh();
-                needFullRead = false;
-                backoff.reset();
-            } else {
-                markStale(error.empty() ? "cannot read " + m_rootKey : error);
-                sleepFor(backoff.next());
-            }
+        if (!sync()) {
+            sleepFor(backoff.next());
             continue;
         }
+        backoff.reset();
+        follow();
+    }
+    // The client is cancelled by now, so every feed ends at once. They are joined outside m_mutex:
+    // a feed's last callback takes it.
+    std::vector<std::unique_ptr<WatchFeed>> feeds;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        feeds = std::move(m_retiredFeeds);
+        feeds.push_back(std::move(m_feed));
+    }
+}
+
+void Mirror::startFeed(std::uint64_t fromIndex)
+{
+    retireFeed();
+    WatchFeed::Callbacks callbacks;
+    callbacks.unreachable = [this](const std::string &error) { markStale(error); };
+    callbacks.reachable = [this] { markFresh(); };
+    callbacks.activity = [this] {
+        { std::lock_guard<std::mutex> lock(m_mutex); } // no lost wake-up: the waiter checks under m_mutex
+        m_wake.notify_all();
+    };
+    WatchFeed::Settings settings{m_options.watchWait, m_options.backoffMin, m_options.backoffMax};
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_feed = std::make_unique<WatchFeed>(m_client, m_rootKey, fromIndex, settings, std::move(callbacks), m_paused);
+}
+
+void Mirror::retireFeed()
+{
+    // A retired feed ends after its request in flight; it is destroyed (joined) once it has, and
+    // outside m_mutex, which its last callback takes.
+    std::vector<std::unique_ptr<WatchFeed>> finished;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (m_feed) {
+            m_feed->retire();
+            m_retiredFeeds.push_back(std::move(m_feed));
+        }
+        auto done = std::stable_partition(m_retiredFeeds.begin(), m_retiredFeeds.end(),
+                                          [](const std::unique_ptr<WatchFeed> &f) { return !f->finished(); });
+        std::move(done, m_retiredFeeds.end(), std::back_inserter(finished));
+        m_retiredFeeds.erase(done, m_retiredFeeds.end());
+    }
+}
+
+bool Mirror::sync()
+{
+    // The watch starts before the full read, from an index no later than the read's, so changes
+    // made while a big tree is read and decoded are already being fetched: otherwise more than
+    // 1000 of them (etcd's event history) would force yet another full read.
+    const EtcdResult probe = m_client->get(m_rootKey + "/_skydns-mirror-index");
+    if (probe.kind == EtcdResult::Kind::Cancelled)
+        return false;
+    if ((!probe.ok() && probe.kind != EtcdResult::Kind::EtcdError) || probe.etcdIndex == 0) {
+        markStale(probe.message.empty() ? "cannot read " + m_rootKey : probe.message);
+        return false;
+    }
+    startFeed(probe.etcdIndex + 1);
+
+    const auto started = std::chrono::steady_clock::now();
+    EtcdResult result = readAll();
+    if (result.kind == EtcdResult::Kind::Cancelled)
+        return false;
+    const auto fetched = std::chrono::steady_clock::now();
+    const std::string error = result.message;
+    const bool read = fullRead(result);
+    // Freed here, the response's chunks would go to this thread's malloc cache and be handed out
+    // again for long-lived records, pinning the reader's arena (see readAll).
+    std::thread([disposed = std::move(result)] {}).join();
+    if (!read) {
+        retireFeed();
+        markStale(error.empty() ? "cannot read " + m_rootKey : error);
+        return false;
+    }
+    if (m_index < probe.etcdIndex) {
+        // Another cluster member answered the read from an older index: watch from there instead.
+        startFeed(m_index + 1);
+    }
+    releaseMemory();
+    publish();
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_state.synced = true;
+    }
+    using std::chrono::milliseconds;
+    const auto ms = [](auto d) { return std::chrono::duration_cast<milliseconds>(d).count(); };
+    qCInfo(lcMirror).noquote() << "read" << m_rootKey.c_str() << "at etcd index" << m_index << ":"
+                               << m_store.recordCount() << "records," << m_store.malformedCount() << "malformed, in"
+                               << ms(std::chrono::steady_clock::now() - started) << "ms (etcd and decoding"
+                               << ms(fetched - started) << "ms)";
+    m_wake.notify_all(); // waitForSync
+    markFresh();
+    return true;
+}
+
+void Mirror::follow()
+{
+    while (!stopping()) {
         {
             std::unique_lock<std::mutex> lock(m_mutex);
-            m_wake.wait(lock, [this] { return !m_paused || m_stopping; });
+            m_wake.wait_for(lock, nextCheckWait(), [this] { return m_stopping || m_feed->pending(); });
         }
+        WatchFeed::Status status;
+        std::string reason;
+        std::vector<WatchFeed::Event> events = m_feed->take(&status, &reason);
+        applyEvents(events);
         if (rereadExpired())
             publish();
-        const EtcdResult event = m_client->watch(m_rootKey, m_index + 1, true, nextWatchWait());
-        switch (event.kind) {
-        case EtcdResult::Kind::Ok:
-            applyEvent(event);
-            markFresh();
-            backoff.reset();
-            break;
-        case EtcdResult::Kind::Cancelled:
+        switch (status) {
+        case WatchFeed::Status::Running:
+            continue;
+        case WatchFeed::Status::Compacted:
+            qCInfo(lcMirror).noquote() << "etcd cleared the events after index" << m_index << "- reading"
+                                       << m_rootKey.c_str() << "again";
+            retireFeed();
             return;
-        case EtcdResult::Kind::EtcdError:
-            if (event.errorCode == 401) {
-                // The events since our index were compacted away: only a full read can catch up.
-                qCInfo(lcMirror) << "etcd cleared the events after index" << m_index << "- reading"
-                                 << m_rootKey.c_str() << "again";
-                needFullRead = true;
-            } else {
-                markStale(event.message);
-                sleepFor(backoff.next());
-            }
-            break;
-        case EtcdResult::Kind::Malformed:
-            // We cannot know which change we failed to decode, so re-reading is the only safe way on.
-            markStale(event.message);
-            needFullRead = true;
-            sleepFor(backoff.next());
-            break;
-        case EtcdResult::Kind::Unavailable:
-            if (event.message == "timeout") {
-                markFresh(); // etcd answered the connection; there was simply no change
-            } else {
-                markStale(event.message);
-                sleepFor(backoff.next());
-            }
-            break;
+        case WatchFeed::Status::Broken:
+            qCWarning(lcMirror).noquote() << "undecodable watch response, reading" << m_rootKey.c_str()
+                                          << "again:" << reason.c_str();
+            retireFeed();
+            return;
+        case WatchFeed::Status::Cancelled:
+        case WatchFeed::Status::Retired:
+            return;
         }
     }
+}
+
+void Mirror::applyEvents(std::vector<WatchFeed::Event> &events)
+{
+    // Everything fetched since the last look is applied and published as one snapshot.
+    std::size_t applied = 0;
+    std::chrono::steady_clock::time_point received;
+    for (WatchFeed::Event &event : events) {
+        const std::uint64_t index = event.result.node.modifiedIndex;
+        if (index != 0 && index <= m_index)
+            continue; // fetched while the full read ran, and already part of it
+        applyEvent(event.result);
+        received = event.received;
+        ++applied;
+    }
+    if (applied == 0)
+        return;
+    publish();
+    const auto lag = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - received);
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_state.eventsApplied += applied;
+    m_state.lastEventAtMs = nowMs();
+    m_state.lastEventLagUs = lag.count();
 }
 
 EtcdResult Mirror::readAll()
@@ -281,8 +338,6 @@ bool Mirror::fullRead(const EtcdResult &result)
         std::lock_guard<std::mutex> lock(m_mutex);
         ++m_state.fullReads;
     }
-    qCInfo(lcMirror) << "read" << m_rootKey.c_str() << "at etcd index" << m_index << ":" << m_store.recordCount()
-                     << "records," << m_store.malformedCount() << "malformed";
     return true;
 }
 
@@ -304,7 +359,6 @@ void Mirror::trackExpiry(const std::string &key, std::int64_t expiresAtMs)
 
 void Mirror::applyEvent(const EtcdResult &event)
 {
-    const auto received = std::chrono::steady_clock::now();
     const EtcdNode &node = event.node;
     if (isDelete(event.action)) {
         m_store.remove(node.key);
@@ -318,15 +372,7 @@ void Mirror::applyEvent(const EtcdResult &event)
     } else {
         qCWarning(lcMirror) << "ignoring unknown etcd action" << event.action.c_str() << "on" << node.key.c_str();
     }
-    // An event always moves us on, even one without an index (which etcd does not send), so that a
-    // strange event cannot make the watch return it forever.
-    m_index = node.modifiedIndex > m_index ? node.modifiedIndex : m_index + 1;
-    publish();
-    const auto lag = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - received);
-    std::lock_guard<std::mutex> lock(m_mutex);
-    ++m_state.eventsApplied;
-    m_state.lastEventAtMs = nowMs();
-    m_state.lastEventLagUs = lag.count();
+    m_index = std::max(m_index, node.modifiedIndex);
 }
 
 bool Mirror::rereadExpired()
@@ -372,7 +418,7 @@ bool Mirror::rereadExpired()
     return changed;
 }
 
-std::chrono::milliseconds Mirror::nextWatchWait() const
+std::chrono::milliseconds Mirror::nextCheckWait() const
 {
     if (m_expiries.empty())
         return m_options.watchWait;

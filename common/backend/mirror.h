@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backend/mirrorfeed.h"
 #include "backend/snapshot.h"
 #include "backend/store.h"
 
@@ -17,9 +18,6 @@
 #include <vector>
 
 namespace skydns::backend {
-
-class EtcdClient;
-struct EtcdResult;
 
 // MirrorState is what a Mirror reports about itself (for metrics, the admin API and the console).
 struct MirrorState
@@ -112,6 +110,11 @@ private:
     };
 
     void run();
+    bool sync();
+    void follow();
+    void startFeed(std::uint64_t fromIndex);
+    void retireFeed();
+    void applyEvents(std::vector<WatchFeed::Event> &events);
     EtcdResult readAll();
     bool fullRead(const EtcdResult &result);
     void releaseMemory();
@@ -119,7 +122,7 @@ private:
     void putValue(const std::string &key, const std::string &value, std::uint64_t index, std::int64_t expiresAtMs);
     void trackExpiry(const std::string &key, std::int64_t expiresAtMs);
     bool rereadExpired();
-    std::chrono::milliseconds nextWatchWait() const;
+    std::chrono::milliseconds nextCheckWait() const;
     void publish();
     void markStale(const std::string &error);
     void markFresh();
@@ -140,10 +143,12 @@ private:
     std::thread m_thread;
     std::atomic<bool> m_stopping{false};
 
-    mutable std::mutex m_mutex; // guards m_state, m_paused and the waits below
+    mutable std::mutex m_mutex; // guards m_state, m_paused, the feed pointers and the waits below
     mutable std::condition_variable m_wake;
     MirrorState m_state;
     bool m_paused = false;
+    std::unique_ptr<WatchFeed> m_feed;                      // replaced by the mirror's thread only
+    std::vector<std::unique_ptr<WatchFeed>> m_retiredFeeds; // ending after their request in flight
 };
 
 } // namespace skydns::backend
