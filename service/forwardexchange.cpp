@@ -85,6 +85,15 @@ void Exchange::sendTcp()
 
 void Exchange::readUdp()
 {
+    if (!m_udp->hasPendingDatagrams()) {
+        // Readable without a datagram: the kernel holds an error for this connected socket (ICMP
+        // port unreachable). Reading collects it.
+        // Qt reports it as "no datagram available", so name it ourselves.
+        char c;
+        if (m_udp->readDatagram(&c, 1) < 0)
+            finish(Status::NetworkError, {}, "unreachable (" + m_udp->errorString().toStdString() + ")");
+        return;
+    }
     while (!m_finished && m_udp->hasPendingDatagrams()) {
         const QNetworkDatagram dg = m_udp->receiveDatagram();
         if (!dg.isValid())
