@@ -7,4 +7,5 @@ target_sources(skydns_common PRIVATE
     etcdtransport.h etcdtransport.cpp
     etcdrequest.h etcdrequest.cpp
     etcdresponse.h etcdresponse.cpp
+    etcdnodereader.h etcdnodereader.cpp
     etcdmachines.h etcdmachines.cpp)

@@ -1,5 +1,7 @@
 #include "backend/etcdresponse.h"
 
+#include "backend/etcdnodereader.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -10,94 +12,6 @@ namespace skydns::backend {
 namespace {
 
 using nlohmann::json;
-
-// Nodes nest as deep as the key tree; a hostile body could nest far deeper and exhaust the stack.
-constexpr int kMaxDepth = 128;
-
-bool readIndex(const json &object, const char *name, std::uint64_t *out, std::string *error)
-{
-    const auto it = object.find(name);
-    if (it == object.end())
-        return true;
-    if (it->is_number_unsigned()) {
-        *out = it->get<std::uint64_t>();
-        return true;
-    }
-    if (it->is_number_integer() && it->get<std::int64_t>() >= 0) {
-        *out = std::uint64_t(it->get<std::int64_t>());
-        return true;
-    }
-    *error = std::string("field \"") + name + "\" is not a non-negative integer";
-    return false;
-}
-
-bool readNode(const json &object, EtcdNode *node, int depth, std::string *error)
-{
-    if (!object.is_object()) {
-        *error = "node is not an object";
-        return false;
-    }
-    if (depth > kMaxDepth) {
-        *error = "nodes nested too deep";
-        return false;
-    }
-    // The root directory ("/") comes without a "key" field.
-    node->key = "/";
-    if (const auto it = object.find("key"); it != object.end()) {
-        if (!it->is_string()) {
-            *error = "field \"key\" is not a string";
-            return false;
-        }
-        node->key = it->get<std::string>();
-    }
-    if (const auto it = object.find("value"); it != object.end()) {
-        if (!it->is_string()) {
-            *error = "field \"value\" of " + node->key + " is not a string";
-            return false;
-        }
-        node->value = it->get<std::string>();
-    }
-    if (const auto it = object.find("dir"); it != object.end()) {
-        if (!it->is_boolean()) {
-            *error = "field \"dir\" of " + node->key + " is not a boolean";
-            return false;
-        }
-        node->dir = it->get<bool>();
-    }
-    if (!readIndex(object, "createdIndex", &node->createdIndex, error)
-        || !readIndex(object, "modifiedIndex", &node->modifiedIndex, error)) {
-        *error += " in " + node->key;
-        return false;
-    }
-    if (const auto it = object.find("ttl"); it != object.end()) {
-        if (!it->is_number_integer()) {
-            *error = "field \"ttl\" of " + node->key + " is not an integer";
-            return false;
-        }
-        node->ttl = it->get<std::int64_t>();
-    }
-    if (const auto it = object.find("expiration"); it != object.end() && !it->is_null()) {
-        const auto ms = it->is_string() ? parseRfc3339Ms(it->get_ref<const std::string &>()) : std::nullopt;
-        if (!ms) {
-            *error = "field \"expiration\" of " + node->key + " is not an RFC 3339 time";
-            return false;
-        }
-        node->expiresAtMs = *ms;
-    }
-    if (const auto it = object.find("nodes"); it != object.end() && !it->is_null()) {
-        if (!it->is_array()) {
-            *error = "field \"nodes\" of " + node->key + " is not an array";
-            return false;
-        }
-        node->nodes.reserve(it->size());
-        for (const auto &child : *it) {
-            node->nodes.emplace_back();
-            if (!readNode(child, &node->nodes.back(), depth + 1, error))
-                return false;
-        }
-    }
-    return true;
-}
 
 std::uint64_t parseIndexHeader(std::string_view text)
 {
@@ -194,68 +108,53 @@ std::optional<std::int64_t> parseRfc3339Ms(std::string_view text)
 
 bool parseEtcdNode(std::string_view text, EtcdNode *node, std::string *error)
 {
-    const json object = json::parse(text.begin(), text.end(), nullptr, false);
-    if (object.is_discarded()) {
-        *error = "not valid JSON";
-        return false;
-    }
-    *node = EtcdNode{};
-    return readNode(object, node, 0, error);
+    return readEtcdNodeJson(text, node, error);
 }
 
 EtcdResult parseEtcdResponse(int httpStatus, std::string_view body, std::string_view etcdIndexHeader)
 {
-    const json object = json::parse(body.begin(), body.end(), nullptr, false);
-    const bool success = httpStatus >= 200 && httpStatus < 300;
-    if (object.is_discarded() || !object.is_object()) {
+    const auto notAnObject = [&] {
         std::string snippet(body.substr(0, 120));
         return malformed(httpStatus, "HTTP " + std::to_string(httpStatus) + " with a body that is not a JSON object: \""
                                          + snippet + (body.size() > 120 ? "...\"" : "\""));
-    }
-
+    };
     EtcdResult result;
     result.httpStatus = httpStatus;
     result.etcdIndex = parseIndexHeader(etcdIndexHeader);
-    std::string error;
 
-    if (!success) {
-        const auto code = object.find("errorCode");
-        const auto message = object.find("message");
-        if ((code != object.end() && !code->is_number_integer())
-            || (message != object.end() && !message->is_string())
-            || (code == object.end() && message == object.end()))
-            return malformed(httpStatus, "HTTP " + std::to_string(httpStatus) + " with an unrecognised error body");
-        result.kind = EtcdResult::Kind::EtcdError;
-        result.errorCode = code != object.end() ? code->get<int>() : 0;
-        std::string text = message != object.end() ? message->get<std::string>() : std::string("error");
-        if (const auto cause = object.find("cause"); cause != object.end() && cause->is_string()
-            && !cause->get_ref<const std::string &>().empty())
-            text += " (" + cause->get<std::string>() + ")";
-        if (const auto index = object.find("index"); index != object.end() && index->is_number_unsigned()) {
-            if (result.etcdIndex == 0)
-                result.etcdIndex = index->get<std::uint64_t>();
-        }
-        result.message = result.errorCode != 0
-            ? "etcd error " + std::to_string(result.errorCode) + ": " + text
-            : "HTTP " + std::to_string(httpStatus) + ": " + text;
+    if (httpStatus >= 200 && httpStatus < 300) {
+        // Success bodies can be whole trees: decoded as a stream (etcdnodereader.cpp).
+        std::string error;
+        bool notJson = false;
+        if (!readEtcdSuccessBody(body, &result, &error, &notJson))
+            return notJson ? notAnObject() : malformed(httpStatus, error);
+        result.kind = EtcdResult::Kind::Ok;
         return result;
     }
 
-    const auto action = object.find("action");
-    const auto node = object.find("node");
-    if (action == object.end() || !action->is_string())
-        return malformed(httpStatus, "response without an \"action\" string");
-    if (node == object.end())
-        return malformed(httpStatus, "response without a \"node\"");
-    result.action = action->get<std::string>();
-    if (!readNode(*node, &result.node, 0, &error))
-        return malformed(httpStatus, "bad node: " + error);
-    if (const auto prev = object.find("prevNode"); prev != object.end() && !prev->is_null()) {
-        result.prevNode.emplace();
-        if (!readNode(*prev, &*result.prevNode, 0, &error))
-            return malformed(httpStatus, "bad prevNode: " + error);
+    // Error bodies are small: a document is simplest.
+    const json object = json::parse(body.begin(), body.end(), nullptr, false);
+    if (object.is_discarded() || !object.is_object())
+        return notAnObject();
+    const auto code = object.find("errorCode");
+    const auto message = object.find("message");
+    if ((code != object.end() && !code->is_number_integer())
+        || (message != object.end() && !message->is_string())
+        || (code == object.end() && message == object.end()))
+        return malformed(httpStatus, "HTTP " + std::to_string(httpStatus) + " with an unrecognised error body");
+    result.kind = EtcdResult::Kind::EtcdError;
+    result.errorCode = code != object.end() ? code->get<int>() : 0;
+    std::string text = message != object.end() ? message->get<std::string>() : std::string("error");
+    if (const auto cause = object.find("cause"); cause != object.end() && cause->is_string()
+        && !cause->get_ref<const std::string &>().empty())
+        text += " (" + cause->get<std::string>() + ")";
+    if (const auto index = object.find("index"); index != object.end() && index->is_number_unsigned()) {
+        if (result.etcdIndex == 0)
+            result.etcdIndex = index->get<std::uint64_t>();
     }
-    result.kind = EtcdResult::Kind::Ok;
+    result.message = result.errorCode != 0
+        ? "etcd error " + std::to_string(result.errorCode) + ": " + text
+        : "HTTP " + std::to_string(httpStatus) + ": " + text;
     return result;
 }
 

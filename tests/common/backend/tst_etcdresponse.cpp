@@ -105,6 +105,10 @@ private slots:
             << 200 << QByteArray(R"({"action":"get","node":{"key":"/a","value":5}})") << QByteArray()
             << K::Malformed << 0 << QByteArray() << QByteArray("/") << QByteArray() << qulonglong(0)
             << QByteArray("\"value\" of /a");
+        QTest::newRow("value is an object")
+            << 200 << QByteArray(R"({"action":"get","node":{"key":"/a","value":{"host":"h"}}})") << QByteArray()
+            << K::Malformed << 0 << QByteArray() << QByteArray("/") << QByteArray() << qulonglong(0)
+            << QByteArray("\"value\" of /a is not a string");
         QTest::newRow("negative index")
             << 200 << QByteArray(R"({"action":"get","node":{"key":"/a","modifiedIndex":-1}})") << QByteArray()
             << K::Malformed << 0 << QByteArray() << QByteArray("/") << QByteArray() << qulonglong(0)
@@ -124,6 +128,45 @@ private slots:
         QTest::newRow("error status with unrelated JSON")
             << 404 << QByteArray(R"({"foo":1})") << QByteArray() << K::Malformed << 0 << QByteArray()
             << QByteArray("/") << QByteArray() << qulonglong(0) << QByteArray("unrecognised error body");
+        QTest::newRow("unknown fields are skipped, however nested")
+            << 200
+            << QByteArray(R"({"extra":{"a":[1,{"node":5}]},"action":"get","node":{"key":"/a","x":[{"value":1}],)"
+                          R"("value":"v","y":{"nodes":7}},"z":null})")
+            << QByteArray("4") << K::Ok << 0 << QByteArray("get") << QByteArray("/a") << QByteArray("v")
+            << qulonglong(4) << QByteArray();
+        QTest::newRow("null prevNode, expiration and nodes")
+            << 200
+            << QByteArray(R"({"action":"set","node":{"key":"/a","value":"v","expiration":null,"nodes":null},"prevNode":null})")
+            << QByteArray() << K::Ok << 0 << QByteArray("set") << QByteArray("/a") << QByteArray("v")
+            << qulonglong(0) << QByteArray();
+        QTest::newRow("node null") << 200 << QByteArray(R"({"action":"get","node":null})") << QByteArray()
+                                   << K::Malformed << 0 << QByteArray() << QByteArray("/") << QByteArray()
+                                   << qulonglong(0) << QByteArray("node");
+        QTest::newRow("node an array") << 200 << QByteArray(R"({"action":"get","node":[]})") << QByteArray()
+                                       << K::Malformed << 0 << QByteArray() << QByteArray("/") << QByteArray()
+                                       << qulonglong(0) << QByteArray("bad node: node is not an object");
+        QTest::newRow("nodes an object")
+            << 200 << QByteArray(R"({"action":"get","node":{"key":"/d","nodes":{}}})") << QByteArray()
+            << K::Malformed << 0 << QByteArray() << QByteArray("/") << QByteArray() << qulonglong(0)
+            << QByteArray("\"nodes\" of /d is not an array");
+        QTest::newRow("child not an object")
+            << 200 << QByteArray(R"({"action":"get","node":{"key":"/d","nodes":["x"]}})") << QByteArray()
+            << K::Malformed << 0 << QByteArray() << QByteArray("/") << QByteArray() << qulonglong(0)
+            << QByteArray("node is not an object");
+        QTest::newRow("bad prevNode")
+            << 200 << QByteArray(R"({"action":"set","node":{"key":"/a"},"prevNode":{"key":"/a","ttl":1.5}})")
+            << QByteArray() << K::Malformed << 0 << QByteArray() << QByteArray("/") << QByteArray()
+            << qulonglong(0) << QByteArray("bad prevNode: field \"ttl\" of /a is not an integer");
+        QTest::newRow("action not a string")
+            << 200 << QByteArray(R"({"action":{"a":1},"node":{"key":"/a"}})") << QByteArray() << K::Malformed << 0
+            << QByteArray() << QByteArray("/") << QByteArray() << qulonglong(0) << QByteArray("action");
+        QTest::newRow("trailing garbage")
+            << 200 << QByteArray(R"({"action":"get","node":{"key":"/a"}} x)") << QByteArray() << K::Malformed
+            << 0 << QByteArray() << QByteArray("/") << QByteArray() << qulonglong(0)
+            << QByteArray("not a JSON object");
+        QTest::newRow("top-level string") << 200 << QByteArray(R"("get")") << QByteArray() << K::Malformed << 0
+                                          << QByteArray() << QByteArray("/") << QByteArray() << qulonglong(0)
+                                          << QByteArray("not a JSON object");
         QTest::newRow("junk index header is ignored")
             << 200 << QByteArray(R"({"action":"get","node":{"key":"/a","value":""}})") << QByteArray("12x")
             << K::Ok << 0 << QByteArray("get") << QByteArray("/a") << QByteArray() << qulonglong(0) << QByteArray();
@@ -177,6 +220,30 @@ private slots:
         QCOMPARE(r.node.nodes[1].createdIndex, std::uint64_t(2));
         QCOMPARE(r.node.nodes[1].modifiedIndex, std::uint64_t(6));
         QCOMPARE(r.node.nodes[1].expiresAtMs, std::int64_t(0));
+    }
+
+    void truncatedBodiesAreMalformed()
+    {
+        // Every proper prefix of a valid body is invalid JSON: each must give Malformed, none may crash.
+        const std::string body = kNestedBody;
+        QVERIFY(parseEtcdResponse(200, body, "").ok());
+        for (std::size_t length = 0; length < body.size(); ++length) {
+            const EtcdResult r = parseEtcdResponse(200, std::string_view(body).substr(0, length), "");
+            QVERIFY2(r.kind == EtcdResult::Kind::Malformed, qPrintable(QString::number(length)));
+        }
+    }
+
+    void singleNode()
+    {
+        EtcdNode node;
+        std::string error;
+        QVERIFY(parseEtcdNode(R"({"key":"/k","value":"v","ttl":5,"createdIndex":1,"modifiedIndex":2})", &node, &error));
+        QCOMPARE(node.key, std::string("/k"));
+        QCOMPARE(node.ttl, std::int64_t(5));
+        QCOMPARE(node.modifiedIndex, std::uint64_t(2));
+        QVERIFY(!parseEtcdNode(R"({"key":"/k","dir":"yes"})", &node, &error));
+        QVERIFY2(error.find("\"dir\" of /k is not a boolean") != std::string::npos, error.c_str());
+        QVERIFY(!parseEtcdNode("[]", &node, &error));
     }
 
     void expireEvent()
