@@ -9,6 +9,7 @@
 
 namespace skydns::config {
 
+// lcConfig is the logging category of the configuration module ("skydns.config").
 Q_DECLARE_LOGGING_CATEGORY(lcConfig)
 
 // ConfigSource says where an effective configuration value came from (spec 1.1): the built-in
