@@ -23,7 +23,11 @@ struct ExchangeResult
 };
 
 // Forwarder talks to upstream nameservers without blocking its thread (spec 4, 5). One Forwarder
-// lives in each listener worker thread; every callback runs on that thread, exactly once.
+// lives in each listener worker thread; every callback runs on that thread, exactly once, always
+// later from the event loop (never inside forward()/lookup()). Callbacks still pending when the
+// Forwarder is destroyed are dropped, never called; a callback may destroy the Forwarder.
+// Each attempt uses a fresh socket (random source port); only answers from the server's address
+// and port carrying the query's ID, QR=1 and the same question are taken, anything else is ignored.
 class Forwarder : public QObject
 {
     Q_OBJECT
@@ -35,13 +39,18 @@ public:
     // to try: the resolver put the id % n server first) over UDP or TCP as the client used (spec 4.1,
     // 5). SkyDNS's retry: a SERVFAIL answer is asked once more of the same server; a network error or
     // a timeout (timeout per attempt, read_timeout) moves to the next server; n+1 attempts in all.
-    // Identical concurrent queries may be coalesced (miekg SingleInflight).
+    // As in exchangeWithRetry, a second SERVFAIL from the same server is relayed (ok=true), and so
+    // are TC=1 answers. ok=false only when every attempt failed (network error, ICMP unreachable,
+    // timeout). Identical concurrent queries (same question as sent, DO, RD, CD, stub mark,
+    // transport and servers) share one upstream exchange, each client getting its own ID back.
     void forward(const QByteArray &query, const std::vector<std::string> &servers, bool tcp,
                  std::chrono::milliseconds timeout, std::function<void(ExchangeResult)> done);
 
     // lookup is SkyDNS's Lookup (spec 4.2): a new UDP query for name/type with EDNS0 (udpSize,
     // dnssecOk), starting at server id % n of nameservers and failing over on network errors. done
-    // receives ok=false on failure or a non-NOERROR rcode, else the parsed upstream response.
+    // receives ok=false on failure or a non-NOERROR rcode, else the parsed upstream response (TTLs
+    // as received). The query has a random ID and RD=1; n+1 attempts, a reply of any rcode ends them;
+    // timeout is per attempt.
     void lookup(const std::string &name, std::uint16_t type, std::uint16_t udpSize, bool dnssecOk,
                 const std::vector<std::string> &nameservers, std::chrono::milliseconds timeout,
                 std::function<void(bool ok, const dns::Message &response)> done);
