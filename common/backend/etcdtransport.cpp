@@ -2,6 +2,7 @@
 
 #include "backend/etcdlog.h"
 
+#include <cpprest/containerstream.h>
 #include <cpprest/http_client.h>
 #include <openssl/err.h>
 
@@ -180,6 +181,10 @@ EtcdAttempt EtcdTransport::exchange(const std::string &machine, const EtcdReques
             message.headers().add(http::header_names::authorization, d->authorization);
         if (request.method == "PUT")
             message.set_body(request.body, "application/x-www-form-urlencoded");
+        // The body goes straight into one std::string: a recursive get of a big tree is not
+        // buffered twice (cpprest's own buffer, then a copy).
+        concurrency::streams::container_buffer<std::string> sink;
+        message.set_response_stream(concurrency::streams::ostream(sink));
         ++*d->outstanding;
         counted = true;
         httpClient->request(message, cts.get_token())
@@ -192,13 +197,13 @@ EtcdAttempt EtcdTransport::exchange(const std::string &machine, const EtcdReques
                     shared->headers = true;
                 }
                 shared->cv.notify_all();
-                return response.extract_vector();
+                return response.content_ready();
             })
-            .then([shared, counter = d->outstanding](pplx::task<std::vector<unsigned char>> task) {
+            .then([shared, sink, counter = d->outstanding](pplx::task<http::http_response> task) mutable {
                 std::string body, error;
                 try {
-                    const auto bytes = task.get();
-                    body.assign(bytes.begin(), bytes.end());
+                    task.get();
+                    body = std::move(sink.collection());
                 } catch (const http::http_exception &e) {
                     error = e.what();
                     const std::string detail = describeError(e.error_code());
