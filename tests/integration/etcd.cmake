@@ -7,3 +7,4 @@ skydns_add_test(NAME tst_etcdfailover SOURCES tst_etcdfailover.cpp ETCD TIMEOUT 
 skydns_add_test(NAME tst_etcdtls SOURCES tst_etcdtls.cpp TIMEOUT 120)
 skydns_add_test(NAME tst_etcdauth SOURCES tst_etcdauth.cpp LIBS Qt6::Network TIMEOUT 120)
 skydns_add_test(NAME tst_etcddiscover SOURCES tst_etcddiscover.cpp TIMEOUT 180)
+skydns_add_test(NAME tst_etcdbigtree SOURCES tst_etcdbigtree.cpp TIMEOUT 300)
