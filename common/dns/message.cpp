@@ -51,9 +51,10 @@ std::string rdataSrv(std::uint16_t priority, std::uint16_t weight, std::uint16_t
 {
     std::string out;
     out.reserve(6 + target.size() + 2);
-    put16(out, priority);
-    put16(out, weight);
-    put16(out, port);
+    const char fixed[6] = {static_cast<char>(priority >> 8), static_cast<char>(priority & 0xFF),
+                           static_cast<char>(weight >> 8),   static_cast<char>(weight & 0xFF),
+                           static_cast<char>(port >> 8),     static_cast<char>(port & 0xFF)};
+    out.append(fixed, 6);
     if (!nameToWire(target, out))
         out.clear();
     return out;

@@ -1,5 +1,7 @@
 #include "dns/name.h"
 
+#include <cstring>
+
 namespace skydns::dns {
 
 namespace {
@@ -22,26 +24,26 @@ bool nameToWire(std::string_view name, std::string &out)
         out.resize(start);
         return false;
     };
-    if (name.find('\\') == std::string_view::npos) {
-        // No escapes (nearly every name): copy whole labels.
-        if (name.size() > kMaxNameWire)
-            return false;
-        out.reserve(start + name.size() + 2);
-        std::size_t pos = 0;
-        while (pos < name.size()) {
-            std::size_t dot = name.find('.', pos);
-            if (dot == std::string_view::npos)
-                dot = name.size();
-            const std::size_t len = dot - pos;
-            if (len == 0 || len > 63)
-                return fail();
-            out.push_back(static_cast<char>(len));
-            out.append(name.data() + pos, len);
-            pos = dot + 1;
+    if (name.size() <= kMaxNameWire && std::memchr(name.data(), '\\', name.size()) == nullptr) {
+        // No escapes (nearly every name): copy whole labels into a stack buffer, append once.
+        char buf[kMaxNameWire + 2];
+        std::size_t n = 0, pos = 0;
+        const std::size_t size = name.back() == '.' ? name.size() - 1 : name.size();
+        if (name[size - 1] == '.')
+            return false; // "a.." : an empty label before the final dot
+        while (pos < size) {
+            const void *dot = std::memchr(name.data() + pos, '.', size - pos);
+            const std::size_t end = dot ? static_cast<std::size_t>(static_cast<const char *>(dot) - name.data()) : size;
+            const std::size_t len = end - pos;
+            if (len == 0 || len > 63 || n + len + 2 > kMaxNameWire)
+                return false;
+            buf[n++] = static_cast<char>(len);
+            std::memcpy(buf + n, name.data() + pos, len);
+            n += len;
+            pos = end + 1;
         }
-        out.push_back('\0');
-        if (out.size() - start > kMaxNameWire)
-            return fail();
+        buf[n++] = 0;
+        out.append(buf, n);
         return true;
     }
     std::size_t i = 0;

@@ -60,21 +60,23 @@ std::string keyDomain(const std::string &key)
 {
     // msg.Domain for the clean absolute keys backends return, without model::pathToDomain's
     // temporary vectors: this runs once per answer record of IP-only services.
-    if (key.size() < 2 || key[0] != '/')
+    if (key.size() < 2 || key[0] != '/' || key.size() > 512)
         return model::pathToDomain(key);
     const std::size_t prefixEnd = key.find('/', 1);
-    if (prefixEnd == std::string::npos)
+    if (prefixEnd == std::string::npos || prefixEnd + 1 >= key.size())
         return ".";
-    std::string out;
-    out.reserve(key.size() - prefixEnd + 1);
+    char buf[520];
+    std::size_t n = 0;
     std::size_t end = key.size();
-    while (end > prefixEnd) {
-        const std::size_t slash = key.rfind('/', end - 1);
-        out.append(key, slash + 1, end - slash - 1);
-        out += '.';
-        end = slash;
+    for (std::size_t i = key.size(); i-- > prefixEnd;) {
+        if (key[i] != '/')
+            continue;
+        std::memcpy(buf + n, key.data() + i + 1, end - i - 1);
+        n += end - i - 1;
+        buf[n++] = '.';
+        end = i;
     }
-    return out.empty() ? std::string(".") : out;
+    return std::string(buf, n);
 }
 
 namespace {
@@ -130,13 +132,22 @@ LookupStatus Resolution::fetch(std::string_view name, bool exact, bool group, st
     backend::LookupResult r = m_backend.records(name, exact);
     if (r.status != LookupStatus::Ok)
         return r.status;
-    std::vector<const model::Record *> live;
-    live.reserve(r.records.size());
+    const std::size_t base = out.size();
+    out.reserve(base + r.records.size());
+    bool anyGroup = false, anyExpired = false;
     for (const model::Record *rec : r.records) {
-        if (!rec->expired(m_nowMs))
-            live.push_back(rec);
+        if (rec->expired(m_nowMs)) {
+            anyExpired = true;
+            continue;
+        }
+        anyGroup = anyGroup || !rec->service.group.empty();
+        Svc &sv = out.emplace_back();
+        sv.rec = rec;
+        sv.priority = rec->service.priority == 0 ? m_config.priority : static_cast<std::uint16_t>(rec->service.priority);
+        sv.ttl = model::calculateTtl(rec->remainingTtl(m_nowMs), rec->service.ttl, m_config.ttl);
+        sv.kind = classifyHost(rec->service.host, sv.addr);
     }
-    if (live.empty() && !r.records.empty()) {
+    if (out.size() == base && anyExpired) {
         // Everything here expired: a leaf key is gone in etcd (NXDOMAIN), a directory stays.
         const std::string path = model::domainToPath(name, m_config.pathPrefix);
         for (const model::Record *rec : r.records) {
@@ -144,17 +155,22 @@ LookupStatus Resolution::fetch(std::string_view name, bool exact, bool group, st
                 return LookupStatus::NotFound;
         }
     }
-    // msg.Group returns everything when no record has a group: skip its copy in that common case.
-    if (group && std::any_of(live.begin(), live.end(), [](const model::Record *rec) { return !rec->service.group.empty(); }))
+    // msg.Group returns everything when no record has a group: skip it in that common case.
+    if (group && anyGroup) {
+        std::vector<const model::Record *> live;
+        live.reserve(out.size() - base);
+        for (std::size_t i = base; i < out.size(); ++i)
+            live.push_back(out[i].rec);
         live = model::selectGroup(live);
-    out.reserve(out.size() + live.size());
-    for (const model::Record *rec : live) {
-        Svc sv;
-        sv.rec = rec;
-        sv.priority = rec->service.priority == 0 ? m_config.priority : static_cast<std::uint16_t>(rec->service.priority);
-        sv.ttl = model::calculateTtl(rec->remainingTtl(m_nowMs), rec->service.ttl, m_config.ttl);
-        sv.kind = classifyHost(rec->service.host, sv.addr);
-        out.push_back(sv);
+        // selectGroup keeps order, so the selection is a subsequence: filter in one walk.
+        std::size_t keep = base, j = 0;
+        for (std::size_t i = base; i < out.size() && j < live.size(); ++i) {
+            if (out[i].rec == live[j]) {
+                out[keep++] = out[i];
+                ++j;
+            }
+        }
+        out.resize(keep);
     }
     return LookupStatus::Ok;
 }
@@ -187,7 +203,8 @@ void Resolution::appendUpstream(const UpstreamAnswer &a, bool dropCnames, std::v
 LookupStatus Resolution::addressRecords(const std::string &qname, const std::string &name, std::uint16_t qtype,
                                         std::vector<std::string> &chain, bool both, std::vector<dns::Rr> &out)
 {
-    std::vector<Svc> svcs;
+    SvcBuffer buffer;
+    std::vector<Svc> &svcs = buffer.get();
     const LookupStatus st = fetch(name, false, true, svcs);
     if (st != LookupStatus::Ok)
         return st;
@@ -255,7 +272,8 @@ void Resolution::targetExtras(const std::string &target, std::vector<dns::Rr> &e
 LookupStatus Resolution::srvRecords(const std::string &qname, const std::string &name, bool withExtras,
                                     std::vector<dns::Rr> &answer, std::vector<dns::Rr> &extra)
 {
-    std::vector<Svc> svcs;
+    SvcBuffer buffer;
+    std::vector<Svc> &svcs = buffer.get();
     const LookupStatus st = fetch(name, false, true, svcs);
     if (st != LookupStatus::Ok || !withExtras)
         return st;
@@ -274,10 +292,10 @@ LookupStatus Resolution::srvRecords(const std::string &qname, const std::string 
     for (std::size_t i = 0; i < svcs.size(); ++i) {
         const Svc &sv = svcs[i];
         const model::Service &s = sv.service();
-        const std::string owner = star ? keyDomain(sv.rec->key) : qname;
+        std::string owner = star ? keyDomain(sv.rec->key) : qname;
         if (sv.kind == Svc::Name) {
             const std::string target = model::fqdn(model::targetStrip(model::fqdn(s.host), s.targetStrip));
-            dns::Rr srv = makeRr(owner, dns::kTypeSRV, sv.ttl,
+            dns::Rr srv = makeRr(std::move(owner), dns::kTypeSRV, sv.ttl,
                                  dns::rdataSrv(sv.priority, w[i], static_cast<std::uint16_t>(s.port), target));
             if (srv.rdata.empty())
                 continue;
@@ -291,7 +309,7 @@ LookupStatus Resolution::srvRecords(const std::string &qname, const std::string 
         std::string target = keyDomain(sv.rec->key);
         if (s.targetStrip > 0)
             target = model::fqdn(model::targetStrip(target, s.targetStrip));
-        answer.push_back(makeRr(owner, dns::kTypeSRV, sv.ttl,
+        answer.push_back(makeRr(std::move(owner), dns::kTypeSRV, sv.ttl,
                                 dns::rdataSrv(sv.priority, w[i], static_cast<std::uint16_t>(s.port), target)));
         extra.push_back(addressRr(std::move(target), sv));
     }
@@ -301,7 +319,8 @@ LookupStatus Resolution::srvRecords(const std::string &qname, const std::string 
 LookupStatus Resolution::mxRecords(const std::string &qname, const std::string &name, std::vector<dns::Rr> &answer,
                                    std::vector<dns::Rr> &extra)
 {
-    std::vector<Svc> svcs;
+    SvcBuffer buffer;
+    std::vector<Svc> &svcs = buffer.get();
     const LookupStatus st = fetch(name, false, false, svcs);
     if (st != LookupStatus::Ok)
         return st;
@@ -311,10 +330,10 @@ LookupStatus Resolution::mxRecords(const std::string &qname, const std::string &
         const model::Service &s = sv.service();
         if (!s.mail)
             continue;
-        const std::string owner = star ? keyDomain(sv.rec->key) : qname;
+        std::string owner = star ? keyDomain(sv.rec->key) : qname;
         if (sv.kind == Svc::Name) {
             const std::string exchange = model::fqdn(model::targetStrip(model::fqdn(s.host), s.targetStrip));
-            dns::Rr mx = makeRr(owner, dns::kTypeMX, sv.ttl, dns::rdataMx(sv.priority, exchange));
+            dns::Rr mx = makeRr(std::move(owner), dns::kTypeMX, sv.ttl, dns::rdataMx(sv.priority, exchange));
             if (mx.rdata.empty())
                 continue;
             answer.push_back(std::move(mx));
@@ -326,7 +345,7 @@ LookupStatus Resolution::mxRecords(const std::string &qname, const std::string &
         }
         // The exchange is stripped but the glue keeps the unstripped name (quirk, spec 3.4).
         const std::string host = keyDomain(sv.rec->key);
-        answer.push_back(makeRr(owner, dns::kTypeMX, sv.ttl,
+        answer.push_back(makeRr(std::move(owner), dns::kTypeMX, sv.ttl,
                                 dns::rdataMx(sv.priority, model::fqdn(model::targetStrip(host, s.targetStrip)))));
         extra.push_back(addressRr(host, sv));
     }
@@ -335,7 +354,8 @@ LookupStatus Resolution::mxRecords(const std::string &qname, const std::string &
 
 LookupStatus Resolution::txtRecords(const std::string &qname, const std::string &name, std::vector<dns::Rr> &answer)
 {
-    std::vector<Svc> svcs;
+    SvcBuffer buffer;
+    std::vector<Svc> &svcs = buffer.get();
     const LookupStatus st = fetch(name, false, true, svcs);
     if (st != LookupStatus::Ok)
         return st;
@@ -353,7 +373,8 @@ LookupStatus Resolution::txtRecords(const std::string &qname, const std::string 
 LookupStatus Resolution::cnameRecords(const std::string &qname, const std::string &name,
                                       std::vector<dns::Rr> &answer)
 {
-    std::vector<Svc> svcs;
+    SvcBuffer buffer;
+    std::vector<Svc> &svcs = buffer.get();
     const LookupStatus st = fetch(name, true, true, svcs);
     if (st != LookupStatus::Ok)
         return st;
@@ -369,7 +390,8 @@ LookupStatus Resolution::cnameRecords(const std::string &qname, const std::strin
 LookupStatus Resolution::nsRecords(const std::string &qname, std::vector<dns::Rr> &answer,
                                    std::vector<dns::Rr> &extra)
 {
-    std::vector<Svc> svcs;
+    SvcBuffer buffer;
+    std::vector<Svc> &svcs = buffer.get();
     const LookupStatus st = fetch(m_config.dnsDomain(), false, true, svcs);
     if (st != LookupStatus::Ok)
         return st;
@@ -397,13 +419,13 @@ void Resolution::roundRobin(std::vector<dns::Rr> &rrs, std::size_t first)
             return;
     }
     const std::size_t l = rrs.size() - first;
+    if (l < 2)
+        return; // SkyDNS's swaps of a single record with itself change nothing
     if (l == 2) {
         if (m_random.id() % 2 == 0)
             std::swap(rrs[first], rrs[first + 1]);
         return;
     }
-    if (l == 0)
-        return;
     const std::size_t rounds = l * (m_random.id() % 4 + 1);
     for (std::size_t j = 0; j < rounds; ++j) {
         const std::size_t q = m_random.id() % l;

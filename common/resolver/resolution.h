@@ -33,6 +33,41 @@ struct Svc
     const model::Service &service() const { return rec->service; }
 };
 
+// SvcBuffer lends a std::vector<Svc> from a per-thread pool, so lookups do not allocate once the
+// thread is warm (resolve() runs millions of times per second on a listener thread).
+class SvcBuffer
+{
+public:
+    SvcBuffer()
+    {
+        std::vector<std::vector<Svc>> &p = pool();
+        if (!p.empty()) {
+            m_v = std::move(p.back());
+            p.pop_back();
+        }
+        m_v.clear();
+    }
+    ~SvcBuffer()
+    {
+        std::vector<std::vector<Svc>> &p = pool();
+        if (p.size() < 32 && m_v.capacity() <= 65536)
+            p.push_back(std::move(m_v));
+    }
+    SvcBuffer(const SvcBuffer &) = delete;
+    SvcBuffer &operator=(const SvcBuffer &) = delete;
+
+    std::vector<Svc> &get() { return m_v; }
+
+private:
+    static std::vector<std::vector<Svc>> &pool()
+    {
+        thread_local std::vector<std::vector<Svc>> p;
+        return p;
+    }
+
+    std::vector<Svc> m_v;
+};
+
 // classifyHost fills kind and addr from host; returns the kind.
 Svc::Kind classifyHost(const std::string &host, unsigned char (&addr)[16]);
 

@@ -63,6 +63,7 @@ struct Result
     double perCpuSecond = 0; // per second of this thread's CPU time
     std::size_t bytes = 0;
     std::size_t answers = 0;
+    std::size_t iterations = 0;
 };
 
 Result run(const backend::Backend &backend, const config::ServiceConfig &config, const std::vector<dns::Query> &queries,
@@ -102,6 +103,7 @@ Result run(const backend::Backend &backend, const config::ServiceConfig &config,
         }
         elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     }
+    r.iterations = n;
     r.perSecond = double(n) / elapsed;
     r.perCpuSecond = double(n) / (cpuSeconds() - cpuStart);
     return r;
@@ -152,8 +154,8 @@ int main(int argc, char **argv)
         const std::string n = b.name;
         if (wanted(n + " single A")) {
             const Result a = run(*b.backend, config, singles, seconds, false);
-            std::printf("%-14s single A          : %10.0f resolves/s wall, %10.0f per CPU-s  (%zu answer, %zu bytes)\n",
-                        b.name, a.perSecond, a.perCpuSecond, a.answers, a.bytes);
+            std::printf("%-14s single A          : %10.0f resolves/s wall, %10.0f per CPU-s  (%zu answer, %zu bytes, %zu runs)\n",
+                        b.name, a.perSecond, a.perCpuSecond, a.answers, a.bytes, a.iterations);
         }
         if (wanted(n + " single A + parse")) {
             const Result ap = run(*b.backend, config, singles, seconds, true);
@@ -162,8 +164,8 @@ int main(int argc, char **argv)
         }
         if (wanted(n + " SRV")) {
             const Result s = run(*b.backend, config, srvs, seconds, false);
-            std::printf("%-14s 100-service SRV   : %10.0f resolves/s wall, %10.0f per CPU-s  (%zu answers, %zu bytes)\n",
-                        b.name, s.perSecond, s.perCpuSecond, s.answers, s.bytes);
+            std::printf("%-14s 100-service SRV   : %10.0f resolves/s wall, %10.0f per CPU-s  (%zu answers, %zu bytes, %zu runs)\n",
+                        b.name, s.perSecond, s.perCpuSecond, s.answers, s.bytes, s.iterations);
         }
     }
     return 0;

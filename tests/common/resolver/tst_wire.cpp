@@ -69,6 +69,11 @@ void TstWire::names_data()
                                     << QByteArray("012a04656173740673" "6b79646e73056c6f63616c00")
                                     << "*.east.skydns.local.";
     QTest::newRow("empty label invalid") << "a..b." << false << QByteArray() << "";
+    QTest::newRow("empty last label invalid") << "a.." << false << QByteArray() << "";
+    QTest::newRow("only dots invalid") << ".." << false << QByteArray() << "";
+    QTest::newRow("63-byte label valid") << QString(63, QLatin1Char('z')) + ".a" << true
+                                         << QByteArray("3f") + QByteArray(63, 'z').toHex() + "016100"
+                                         << QString(63, QLatin1Char('z')) + ".a.";
     QTest::newRow("leading dot invalid") << ".a." << false << QByteArray() << "";
     QTest::newRow("label of 64 invalid") << QString(64, QLatin1Char('x')) + "." << false << QByteArray() << "";
     QTest::newRow("escape over 255 invalid") << "\\256." << false << QByteArray() << "";
