@@ -216,6 +216,7 @@ bool Mirror::sync()
         startFeed(m_index + 1);
     }
     releaseMemory();
+    m_replaced = snapshot();
     publish();
     {
         std::lock_guard<std::mutex> lock(m_mutex);
@@ -239,6 +240,10 @@ void Mirror::follow()
             std::unique_lock<std::mutex> lock(m_mutex);
             m_wake.wait_for(lock, nextCheckWait(), [this] { return m_stopping || m_feed->pending(); });
         }
+        // The tree a full read replaced is freed here once no reader holds it any more, not by
+        // the last reader (a resolver thread in the middle of a query) dropping it.
+        if (m_replaced && m_replaced.use_count() == 1)
+            m_replaced.reset();
         WatchFeed::Status status;
         std::string reason;
         std::vector<WatchFeed::Event> events = m_feed->take(&status, &reason);
@@ -388,7 +393,8 @@ bool Mirror::rereadExpired()
             due.push_back(std::move(expiry));
     }
     bool changed = false;
-    for (Expiry &expiry : due) {
+    for (std::size_t i = 0; i < due.size(); ++i) {
+        Expiry &expiry = due[i];
         const EtcdResult result = m_client->get(expiry.key, false, false);
         if (result.ok()) {
             const StoreNode *node = m_store.find(expiry.key);
@@ -410,7 +416,12 @@ bool Mirror::rereadExpired()
         } else if (result.notFound()) {
             changed = m_store.remove(expiry.key) || changed;
         } else {
-            continue; // etcd trouble: the watch loop notices and reports it
+            // etcd trouble (the feed reports it): do not block on every key, look again later.
+            for (std::size_t j = i; j < due.size(); ++j) {
+                due[j].checkAtMs = nowMs() + m_options.expiryGrace.count();
+                m_expiries.push(std::move(due[j]));
+            }
+            break;
         }
         std::lock_guard<std::mutex> lock(m_mutex);
         ++m_state.expiryRereads;
@@ -420,6 +431,8 @@ bool Mirror::rereadExpired()
 
 std::chrono::milliseconds Mirror::nextCheckWait() const
 {
+    if (m_replaced)
+        return std::chrono::milliseconds(100);
     if (m_expiries.empty())
         return m_options.watchWait;
     const std::int64_t untilDue = m_expiries.top().checkAtMs - nowMs();

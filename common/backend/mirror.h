@@ -139,6 +139,7 @@ private:
     std::uint64_t m_index = 0;
     std::priority_queue<Expiry, std::vector<Expiry>, std::greater<Expiry>> m_expiries;
 
+    std::shared_ptr<const Snapshot> m_replaced; // the snapshot before the last full read, until unused
     std::shared_ptr<const Snapshot> m_snapshot; // accessed with std::atomic_load/atomic_store
     std::thread m_thread;
     std::atomic<bool> m_stopping{false};

@@ -80,7 +80,18 @@ const StoreNode *StoreNode::child(std::string_view name) const
     // A name is either a value ("name") or a directory ("name/"); etcd never has both.
     if (const StoreNodePtr *found = children.find(name))
         return found->get();
-    std::string dirKey = childKey(name, true);
+    // Lookups run on the query path: build "name/" without a heap allocation when it fits.
+    char buffer[256];
+    std::string heap;
+    std::string_view dirKey;
+    if (name.size() < sizeof buffer) {
+        name.copy(buffer, name.size());
+        buffer[name.size()] = '/';
+        dirKey = std::string_view(buffer, name.size() + 1);
+    } else {
+        heap = childKey(name, true);
+        dirKey = heap;
+    }
     const StoreNodePtr *found = children.find(dirKey);
     return found ? found->get() : nullptr;
 }
@@ -130,13 +141,22 @@ bool Store::elements(std::string_view key, std::vector<std::string_view> &out) c
 
 const StoreNode *Store::find(std::string_view key, const StoreNode **valueAbove) const
 {
+    // Same walk as elements(), without building a vector: this runs for every query.
     if (valueAbove)
         *valueAbove = nullptr;
-    std::vector<std::string_view> path;
-    if (!elements(key, path))
+    if (key.size() < m_rootKey.size() || key.compare(0, m_rootKey.size(), m_rootKey) != 0)
+        return nullptr;
+    std::string_view rest = key.substr(m_rootKey.size());
+    if (!rest.empty() && rest.front() != '/')
         return nullptr;
     const StoreNode *node = m_root.get();
-    for (std::string_view element : path) {
+    while (!rest.empty()) {
+        rest.remove_prefix(1);
+        const std::size_t slash = rest.find('/');
+        const std::string_view element = rest.substr(0, slash);
+        rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash);
+        if (element.empty())
+            continue;
         if (!node)
             return nullptr;
         if (!node->isDirectory()) {
