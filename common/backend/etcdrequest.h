@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -36,5 +37,15 @@ std::string keysTarget(std::string_view key, const EtcdParams &query = {});
 
 // normaliseMachine gives a machine URL a scheme ("http://" when none) and drops trailing slashes.
 std::string normaliseMachine(std::string_view machine);
+
+// machineHost is the host part of a machine URL ("http://[::1]:2379" -> "::1"), lower-cased.
+std::string machineHost(std::string_view machine);
+
+// proxyForMachine picks the HTTP proxy for machine the way SkyDNS's Go client did
+// (http.ProxyFromEnvironment, spec 2.5): HTTPS_PROXY/https_proxy for https machines,
+// HTTP_PROXY/http_proxy otherwise; none for loopback hosts or hosts matching NO_PROXY/no_proxy
+// ("*", a host, or a domain such as "example.com"/".example.com" that matches its subdomains).
+// A proxy without a scheme gets "http://". env reads a variable ("" when unset).
+std::string proxyForMachine(std::string_view machine, const std::function<std::string(const char *)> &env);
 
 } // namespace skydns::backend

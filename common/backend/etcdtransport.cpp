@@ -7,6 +7,7 @@
 #include <openssl/err.h>
 
 #include <condition_variable>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -35,13 +36,6 @@ struct Exchange
     std::string body;
     std::string error;
 };
-
-bool isLoopback(const std::string &machine)
-{
-    const auto host = machine.find("://");
-    const std::string rest = host == std::string::npos ? machine : machine.substr(host + 3);
-    return rest.rfind("127.", 0) == 0 || rest.rfind("localhost", 0) == 0 || rest.rfind("[::1]", 0) == 0;
-}
 
 std::string readableProblem(const std::string &path, const char *what)
 {
@@ -146,15 +140,21 @@ std::shared_ptr<http::client::http_client> EtcdTransport::Private::client(const 
                 qCWarning(lcEtcd) << "client key" << key.c_str() << ":" << ec.message().c_str();
         });
     }
-    // A proxy from the environment must never see loopback traffic (tests, local etcd).
-    if (isLoopback(machine))
-        config.set_proxy(web::web_proxy(web::web_proxy::disabled));
+    // cpprest ignores the proxy environment on Linux; SkyDNS honoured it, so we choose ourselves.
+    const std::string proxy = proxyForMachine(machine, [](const char *name) {
+        const char *value = std::getenv(name);
+        return std::string(value ? value : "");
+    });
     try {
+        if (proxy.empty())
+            config.set_proxy(web::web_proxy(web::web_proxy::disabled));
+        else
+            config.set_proxy(web::web_proxy(web::uri(proxy)));
         auto created = std::make_shared<http::client::http_client>(web::uri(machine), config);
         clients.emplace(id, created);
         return created;
     } catch (const std::exception &e) {
-        *error = std::string("invalid machine URL: ") + e.what();
+        *error = std::string("invalid machine or proxy URL: ") + e.what();
         return nullptr;
     }
 }

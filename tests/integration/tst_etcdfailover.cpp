@@ -12,6 +12,7 @@
 
 #include <atomic>
 #include <future>
+#include <mutex>
 #include <thread>
 
 using namespace skydns::backend;
@@ -49,6 +50,10 @@ public:
                 QByteArray request;
                 while (!request.contains("\r\n\r\n") && socket->waitForReadyRead(2000))
                     request += socket->readAll();
+                {
+                    std::lock_guard lock(m_mutex);
+                    m_lastRequest = request;
+                }
                 ++m_requests;
                 socket->write(m_response);
                 socket->waitForBytesWritten(2000);
@@ -66,12 +71,19 @@ public:
     }
     const std::string &url() const { return m_url; }
     int requests() const { return m_requests; }
+    QByteArray lastRequest() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_lastRequest;
+    }
 
 private:
     QByteArray m_response;
     std::string m_url;
     std::atomic<bool> m_stop{false};
     std::atomic<int> m_requests{0};
+    mutable std::mutex m_mutex;
+    QByteArray m_lastRequest;
     std::thread m_thread;
 };
 
@@ -209,6 +221,26 @@ private slots:
         QCOMPARE(r.kind, EtcdResult::Kind::Malformed);
         QCOMPARE(r.machine, fake.url());
         QVERIFY2(contains(r.message, fake.url()) && contains(r.message, "/x"), r.message.c_str());
+    }
+
+    void proxyFromEnvironment()
+    {
+        // spec 2.5: SkyDNS's client honoured http_proxy. The "proxy" here answers by itself, so the
+        // machine's name is never resolved and nothing leaves the loopback interface.
+        FakeEtcd proxy(httpResponse("200 OK", R"({"action":"get","node":{"key":"/p","value":"via proxy"}})"));
+        qputenv("http_proxy", QByteArray::fromStdString(proxy.url()));
+        qunsetenv("HTTP_PROXY");
+        qunsetenv("no_proxy");
+        qunsetenv("NO_PROXY");
+        EtcdOptions options;
+        options.machines = {"http://etcd.skydns-test.invalid:2379"};
+        EtcdClient client(options);
+        const EtcdResult r = client.get("/p");
+        qunsetenv("http_proxy");
+        QVERIFY2(r.ok(), r.message.c_str());
+        QCOMPARE(r.node.value, std::string("via proxy"));
+        QVERIFY2(proxy.lastRequest().startsWith("GET http://etcd.skydns-test.invalid:2379/v2/keys/p "),
+                 proxy.lastRequest().constData());
     }
 
     void machineKilledMidTest()
