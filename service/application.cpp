@@ -69,6 +69,20 @@ QStringList keepRestartOnly(const config::ServiceConfig &running, config::Servic
     return differ;
 }
 
+// tcpLimits reads our TCP knobs (not SkyDNS settings): SKYDNS_TCP_MAX_CONNECTIONS, the connection
+// cap of the whole service (default 1024), and SKYDNS_TCP_IDLE_TIMEOUT in ms (default 8000 as miekg/dns).
+TcpLimits tcpLimits(const config::Environment &env, int workers)
+{
+    TcpLimits limits;
+    bool ok = false;
+    const int total = env.value(QStringLiteral("SKYDNS_TCP_MAX_CONNECTIONS")).toInt(&ok);
+    limits.maxConnections = ok && total > 0 ? (total + workers - 1) / workers : 1024 / workers;
+    const int idleMs = env.value(QStringLiteral("SKYDNS_TCP_IDLE_TIMEOUT")).toInt(&ok);
+    if (ok && idleMs > 0)
+        limits.idle = std::chrono::milliseconds(idleMs);
+    return limits;
+}
+
 } // namespace
 
 Application::Application(config::LoadedConfig loaded, QStringList args, config::Environment env, QObject *parent)
@@ -102,8 +116,8 @@ bool Application::start(QString *error)
     // Answers are REFUSED until the first full read (spec 3 step 2); give etcd a moment so the
     // first queries after start-up find the data.
     if (!m_mirror->waitForSync(std::chrono::seconds(3)))
-        qCWarning(lcService).noquote() << "etcd not read yet (" << QString::fromStdString(m_mirror->state().lastError)
-                                       << "); answering REFUSED until it is";
+        qCWarning(lcService).noquote() << QStringLiteral("etcd not read yet (%1); answering REFUSED until it is")
+                                              .arg(QString::fromStdString(m_mirror->state().lastError));
     else
         onSnapshot();
 
@@ -130,7 +144,7 @@ bool Application::start(QString *error)
     for (int w = 0; w < workers; ++w) {
         auto *thread = new QThread;
         thread->setObjectName(QStringLiteral("dns-worker-%1").arg(w));
-        auto *worker = new Worker(m_mirror.get(), m_registry.addWorker(), TcpLimits{});
+        auto *worker = new Worker(m_mirror.get(), m_registry.addWorker(), tcpLimits(m_env, workers));
         worker->moveToThread(thread);
         thread->start();
         m_threads.push_back(thread);
@@ -241,22 +255,22 @@ void Application::reload(const QString &why)
     const config::FlagParseResult flags = config::parseFlags(m_args, m_env);
     config::LoadedConfig next = config::completeConfig(flags, json);
     if (!next.issues.ok()) {
-        qCWarning(lcService).noquote() << "reload (" << why << ") rejected, keeping the running configuration:\n"
-                                       << next.issues.errorText();
+        qCWarning(lcService).noquote() << QStringLiteral("reload (%1) rejected, keeping the running configuration:\n%2")
+                                              .arg(why, next.issues.errorText());
         return;
     }
     const QStringList restartOnly = keepRestartOnly(*m_config, next.config);
     const QStringList changes = config::diffConfigs(*m_config, next.config);
     ++m_reloads;
     if (!restartOnly.isEmpty())
-        qCWarning(lcService).noquote() << "reload (" << why << "): changes to" << restartOnly.join(QStringLiteral(", "))
-                                       << "need a restart; they are not applied";
+        qCWarning(lcService).noquote() << QStringLiteral("reload (%1): changes to %2 need a restart; not applied")
+                                              .arg(why, restartOnly.join(QStringLiteral(", ")));
     if (changes.isEmpty()) {
-        qCInfo(lcService).noquote() << "reload (" << why << "): configuration unchanged";
+        qCInfo(lcService).noquote() << QStringLiteral("reload (%1): configuration unchanged").arg(why);
         return;
     }
     for (const QString &line : changes)
-        qCInfo(lcService).noquote() << "reload (" << why << "):" << line;
+        qCInfo(lcService).noquote() << QStringLiteral("reload (%1): %2").arg(why, line);
     m_loaded = std::move(next);
     m_config = std::make_shared<const config::ServiceConfig>(m_loaded.config);
     const auto config = m_config;

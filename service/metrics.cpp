@@ -1,6 +1,8 @@
 #include "metrics.h"
 
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 namespace skydns::service {
@@ -66,10 +68,20 @@ public:
             m_out += "{" + labels + "}";
         m_out += " " + std::to_string(value) + "\n";
     }
+    // number writes v as Go's strconv.FormatFloat(v, 'g', -1, 64) does for the values we show:
+    // integers plainly, others in the shortest form that reads back as the same double.
     static std::string number(double v)
     {
         char buf[64];
-        std::snprintf(buf, sizeof buf, "%.17g", v);
+        if (v == std::floor(v) && std::fabs(v) < 1e15) {
+            std::snprintf(buf, sizeof buf, "%.0f", v);
+            return buf;
+        }
+        for (int precision = 1; precision <= 17; ++precision) {
+            std::snprintf(buf, sizeof buf, "%.*g", precision, v);
+            if (std::strtod(buf, nullptr) == v)
+                break;
+        }
         return buf;
     }
     QByteArray take() { return QByteArray::fromStdString(m_out); }
