@@ -1,0 +1,465 @@
+// The resolver's building blocks and contracts beyond single answers: post-processing (spec 3.8,
+// 2.3), the Signer hook (spec 6 plug-in point), the two-pass Lookups protocol (spec 4.2), reply
+// kinds and metrics systems, stub zone definitions (spec 5), big messages, and robustness against
+// random input (DESIGN principle 3).
+#include "harness.h"
+#include "wiredump.h"
+
+#include "backend/memorybackend.h"
+#include "config/serviceconfig.h"
+#include "dns/wire.h"
+#include "resolver/postprocess.h"
+#include "resolver/resolver.h"
+#include "resolver/stubzones.h"
+
+#include <QFile>
+#include <QtTest>
+
+using namespace skydns;
+
+namespace {
+
+dns::Rr rr(const char *owner, std::uint16_t type, std::uint32_t ttl, std::string rdata, std::uint16_t cls = dns::kClassIN)
+{
+    dns::Rr r;
+    r.owner = owner;
+    r.type = type;
+    r.cls = cls;
+    r.ttl = ttl;
+    r.rdata = std::move(rdata);
+    return r;
+}
+
+std::string a4(int last)
+{
+    const unsigned char b[4] = {10, 0, 0, static_cast<unsigned char>(last)};
+    return dns::rdataA(b);
+}
+
+QStringList describe(const std::vector<dns::Rr> &rrs)
+{
+    QStringList out;
+    for (const dns::Rr &r : rrs) {
+        QString rdata;
+        if (r.type == dns::kTypeA)
+            rdata = QString::number(static_cast<unsigned char>(r.rdata[3]));
+        else
+            rdata = QString::fromLatin1(QByteArray(r.rdata.data(), int(r.rdata.size())).toHex());
+        out << QStringLiteral("%1/%2/%3/%4/%5").arg(QString::fromStdString(r.owner)).arg(r.cls).arg(r.type).arg(r.ttl).arg(rdata);
+    }
+    return out;
+}
+
+backend::MemoryBackend fixture(const char *name)
+{
+    QFile f(QStringLiteral(SKYDNS_TEST_DATA_DIR "/") + QLatin1String(name));
+    backend::MemoryBackend b;
+    if (f.open(QIODevice::ReadOnly))
+        b.loadJson(f.readAll().toStdString());
+    return b;
+}
+
+dns::Query query(const char *name, std::uint16_t type, bool dnssecOk = false, std::uint16_t cls = dns::kClassIN)
+{
+    dns::Query q;
+    q.header.id = 7;
+    q.header.rd = true;
+    q.question = {name, type, cls};
+    q.hasQuestion = true;
+    q.edns.present = dnssecOk;
+    q.edns.dnssecOk = dnssecOk;
+    return q;
+}
+
+// FakeSigner records the calls of the DNSSEC hook and marks what it signed.
+class FakeSigner final : public resolver::Signer
+{
+public:
+    explicit FakeSigner(bool withKey) : m_withKey(withKey)
+    {
+        m_key = rr("skydns.local.", dns::kTypeDNSKEY, 3600, std::string("\x01\x01\x03\x08\xAA", 5));
+    }
+    const dns::Rr *dnskey() const override { return m_withKey ? &m_key : nullptr; }
+    void secure(dns::Message &msg, const config::ServiceConfig &, std::int64_t nowMs) const override
+    {
+        ++calls;
+        lastNow = nowMs;
+        msg.header.ad = true;
+        msg.edns.present = true;
+        msg.edns.dnssecOk = true;
+        msg.edns.udpSize = 4096;
+    }
+    mutable int calls = 0;
+    mutable std::int64_t lastNow = 0;
+
+private:
+    bool m_withKey;
+    dns::Rr m_key;
+};
+
+} // namespace
+
+class TstReply final : public QObject
+{
+    Q_OBJECT
+private slots:
+    void dedup_data();
+    void dedup();
+    void answerTtl_data();
+    void answerTtl();
+    void signerHook_data();
+    void signerHook();
+    void dnskey();
+    void lookupsProtocol();
+    void upstreamOutcomes();
+    void replySystems_data();
+    void replySystems();
+    void stubZoneDefinitions();
+    void bigMessageCompression();
+    void formErrReply();
+    void randomInputNeverCrashes();
+    void fastRandomVaries();
+};
+
+void TstReply::dedup_data()
+{
+    QTest::addColumn<std::vector<dns::Rr>>("in");
+    QTest::addColumn<QStringList>("out");
+    using V = std::vector<dns::Rr>;
+    QTest::newRow("spec 3.8: nothing to remove keeps order")
+        << V{rr("a.", 1, 60, a4(1)), rr("a.", 1, 60, a4(2))} << QStringList{"a./1/1/60/1", "a./1/1/60/2"};
+    QTest::newRow("spec 3.8: identical RRs collapse")
+        << V{rr("a.", 1, 60, a4(1)), rr("a.", 1, 60, a4(2)), rr("a.", 1, 60, a4(1))}
+        << QStringList{"a./1/1/60/1", "a./1/1/60/2"};
+    QTest::newRow("spec 3.8: TTL is not part of the key, the last one wins")
+        << V{rr("a.", 1, 60, a4(1)), rr("a.", 1, 30, a4(1))} << QStringList{"a./1/1/30/1"};
+    QTest::newRow("spec 3.8: owner compare is case-sensitive (as SkyDNS's map key)")
+        << V{rr("a.", 1, 60, a4(1)), rr("A.", 1, 60, a4(1))} << QStringList{"a./1/1/60/1", "A./1/1/60/1"};
+    QTest::newRow("spec 3.8: class is part of the key")
+        << V{rr("a.", 16, 0, "\x01x", 1), rr("a.", 16, 0, "\x01x", 3)} << QStringList{"a./1/16/0/0178", "a./3/16/0/0178"};
+    QTest::newRow("spec 3.8: one CNAME per owner, the last one")
+        << V{rr("a.", 5, 60, dns::rdataName("x.")), rr("b.", 5, 60, dns::rdataName("y.")), rr("a.", 5, 60, dns::rdataName("z."))}
+        << QStringList{"a./1/5/60/017a00", "b./1/5/60/017900"};
+    V big, expected;
+    QStringList bigOut;
+    for (int i = 0; i < 40; ++i)
+        big.push_back(rr("svc.", 1, 60, a4(i % 25)));
+    big.push_back(rr("svc.", 5, 60, dns::rdataName("one.")));
+    big.push_back(rr("svc.", 5, 61, dns::rdataName("two.")));
+    for (int i = 0; i < 25; ++i)
+        bigOut << QStringLiteral("svc./1/1/60/%1").arg(i);
+    bigOut << "svc./1/5/61/0374776f00";
+    QTest::newRow("spec 3.8: large sections (hashed path) give the same result") << big << bigOut;
+}
+
+void TstReply::dedup()
+{
+    QFETCH(std::vector<dns::Rr>, in);
+    QFETCH(QStringList, out);
+    resolver::dedup(in);
+    QCOMPARE(describe(in), out);
+}
+
+void TstReply::answerTtl_data()
+{
+    QTest::addColumn<QList<int>>("ttls");
+    QTest::addColumn<int>("configTtl");
+    QTest::addColumn<QList<int>>("expected");
+    QTest::newRow("spec 2.3: a single RR keeps a TTL above config ttl") << QList<int>{7200} << 3600 << QList<int>{7200};
+    QTest::newRow("spec 2.3: several RRs get the minimum") << QList<int>{300, 60, 900} << 3600 << QList<int>{60, 60, 60};
+    QTest::newRow("spec 2.3: several RRs are capped by config ttl") << QList<int>{7200, 9000} << 3600
+                                                                   << QList<int>{3600, 3600};
+    QTest::newRow("spec 2.3: empty answer") << QList<int>{} << 3600 << QList<int>{};
+}
+
+void TstReply::answerTtl()
+{
+    QFETCH(QList<int>, ttls);
+    QFETCH(int, configTtl);
+    QFETCH(QList<int>, expected);
+    std::vector<dns::Rr> answer;
+    for (int t : ttls)
+        answer.push_back(rr("a.", 1, std::uint32_t(t), a4(answer.size())));
+    resolver::applyAnswerTtl(answer, std::uint32_t(configTtl));
+    QList<int> got;
+    for (const dns::Rr &r : answer)
+        got << int(r.ttl);
+    QCOMPARE(got, expected);
+}
+
+void TstReply::signerHook_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("type");
+    QTest::addColumn<bool>("dnssecOk");
+    QTest::addColumn<QString>("config");
+    QTest::addColumn<bool>("secured");
+    QTest::newRow("spec 6: answer with DO is secured") << "v4.ip.t.skydns.local." << int(dns::kTypeA) << true << "" << true;
+    QTest::newRow("spec 6: answer without DO is not") << "v4.ip.t.skydns.local." << int(dns::kTypeA) << false << "" << false;
+    QTest::newRow("spec 6: NODATA with DO is secured (denial)") << "v4.ip.t.skydns.local." << int(dns::kTypeAAAA) << true << ""
+                                                                << true;
+    QTest::newRow("spec 6: NXDOMAIN with DO is secured (denial)") << "nothere.t.skydns.local." << int(dns::kTypeA) << true
+                                                                  << "" << true;
+    QTest::newRow("spec 6: SRV SERVFAIL is never signed") << "x.ip.t.skydns.local." << int(dns::kTypeSRV) << true
+                                                          << "synced" << false;
+    QTest::newRow("spec 6: REFUSED is never signed") << "v4.ip.t.skydns.local." << int(dns::kTypeANY) << true << "" << false;
+    QTest::newRow("spec 6: PTR is never signed") << "1.0.3.10.in-addr.arpa." << int(dns::kTypePTR) << true << "" << false;
+    QTest::newRow("spec 6: forwarding decisions are never signed") << "www.example.org." << int(dns::kTypeA) << true << ""
+                                                                   << false;
+    QTest::newRow("spec 6: CHAOS SERVFAIL is never signed") << "version.bind." << int(dns::kTypeA) << true << "chaos" << false;
+    QTest::newRow("spec 6 quirk: CHAOS TXT for the domain goes through signing") << "skydns.local." << int(dns::kTypeTXT)
+                                                                                 << true << "chaos" << true;
+}
+
+void TstReply::signerHook()
+{
+    QFETCH(QString, name);
+    QFETCH(int, type);
+    QFETCH(bool, dnssecOk);
+    QFETCH(QString, config);
+    QFETCH(bool, secured);
+    backend::MemoryBackend b = fixture("resolver-spec.json");
+    config::ServiceConfig cfg;
+    resolver::SequenceRandom random;
+    FakeSigner signer(true);
+    const std::string n = name.toStdString();
+    dns::Query q = query(n.c_str(), std::uint16_t(type), dnssecOk,
+                         config == QLatin1String("chaos") ? dns::kClassCH : dns::kClassIN);
+    if (config == QLatin1String("synced")) {
+        // An SRV lookup that fails with a non-NXDOMAIN error: the backend of a reverse name with a
+        // wildcard cannot be reached this way, so use a backend that reports Unavailable.
+        struct Broken final : backend::Backend
+        {
+            bool hasSynced() const override { return true; }
+            backend::LookupResult records(std::string_view, bool) const override
+            {
+                backend::LookupResult r;
+                r.status = backend::LookupStatus::Unavailable;
+                return r;
+            }
+            backend::LookupResult reverseRecord(std::string_view) const override { return {}; }
+        } broken;
+        const resolver::Reply r = resolver::resolve(q, broken, cfg, test::kNowMs, random, nullptr, &signer);
+        QCOMPARE(int(r.message.header.rcode), int(dns::kRcodeServFail));
+        QCOMPARE(r.message.header.aa, false); // spec 8: ServerFailure()
+        QCOMPARE(signer.calls, 0);
+        return;
+    }
+    const resolver::Reply r = resolver::resolve(q, b, cfg, test::kNowMs, random, nullptr, &signer);
+    QCOMPARE(signer.calls, secured ? 1 : 0);
+    QCOMPARE(r.message.header.ad, secured);
+    QCOMPARE(r.message.edns.present, secured);
+    if (secured)
+        QCOMPARE(signer.lastNow, test::kNowMs);
+}
+
+void TstReply::dnskey()
+{
+    backend::MemoryBackend b = fixture("resolver-spec.json");
+    config::ServiceConfig cfg;
+    resolver::SequenceRandom random;
+    FakeSigner withKey(true), withoutKey(false);
+    // spec 3.1: the apex DNSKEY comes from the key, with or without DO.
+    resolver::Reply r = resolver::resolve(query("skydns.local.", dns::kTypeDNSKEY), b, cfg, test::kNowMs, random,
+                                          nullptr, &withKey);
+    QCOMPARE(r.message.answer.size(), std::size_t(1));
+    QCOMPARE(r.message.answer[0].type, std::uint16_t(dns::kTypeDNSKEY));
+    QCOMPARE(withKey.calls, 0);
+    r = resolver::resolve(query("skydns.local.", dns::kTypeDNSKEY, true), b, cfg, test::kNowMs, random, nullptr, &withKey);
+    QCOMPARE(r.message.answer.size(), std::size_t(1));
+    QCOMPARE(withKey.calls, 1);
+    // Without a key: the default branch, NODATA.
+    r = resolver::resolve(query("skydns.local.", dns::kTypeDNSKEY), b, cfg, test::kNowMs, random, nullptr, &withoutKey);
+    QVERIFY(r.message.answer.empty());
+    QCOMPARE(r.message.authority.size(), std::size_t(1));
+    QCOMPARE(r.message.authority[0].type, std::uint16_t(dns::kTypeSOA));
+}
+
+void TstReply::lookupsProtocol()
+{
+    // spec 3.3/4.2: the first pass asks for every outside name; a partial Upstream asks only for what
+    // is missing; a complete one finishes with the rcache_ttl-rewritten upstream records.
+    backend::MemoryBackend b = fixture("resolver-spec.json");
+    config::ServiceConfig cfg;
+    cfg.nameservers = {"192.0.2.1:53"};
+    cfg.roundRobin = false;
+    resolver::SequenceRandom random;
+    const dns::Query q = query("srvx.t.skydns.local.", dns::kTypeSRV, true);
+    resolver::Reply r = resolver::resolve(q, b, cfg, test::kNowMs, random);
+    QCOMPARE(int(r.kind), int(resolver::ReplyKind::Lookups));
+    QCOMPARE(r.lookups.size(), std::size_t(2));
+    QCOMPARE(QString::fromStdString(r.lookups[0].name), QStringLiteral("www.example.org."));
+    QCOMPARE(r.lookups[0].type, std::uint16_t(dns::kTypeA));
+    QCOMPARE(r.lookups[1].type, std::uint16_t(dns::kTypeAAAA));
+    QCOMPARE(r.lookupDnssecOk, true);
+    QVERIFY(r.message.answer.empty());
+
+    resolver::Upstream up;
+    up.setAnswer("WWW.Example.ORG", dns::kTypeA, {rr("www.example.org.", dns::kTypeA, 999, a4(80))});
+    r = resolver::resolve(q, b, cfg, test::kNowMs, random, &up);
+    QCOMPARE(int(r.kind), int(resolver::ReplyKind::Lookups));
+    QCOMPARE(r.lookups.size(), std::size_t(1));
+    QCOMPARE(r.lookups[0].type, std::uint16_t(dns::kTypeAAAA));
+
+    up.setFailed("www.example.org.", dns::kTypeAAAA);
+    r = resolver::resolve(q, b, cfg, test::kNowMs, random, &up);
+    QCOMPARE(int(r.kind), int(resolver::ReplyKind::Answer));
+    QCOMPARE(r.message.answer.size(), std::size_t(2));
+    QCOMPARE(r.message.additional.size(), std::size_t(1));
+    QCOMPARE(r.message.additional[0].ttl, std::uint32_t(60)); // rcache_ttl, not 999
+}
+
+void TstReply::upstreamOutcomes()
+{
+    resolver::Upstream up;
+    QVERIFY(up.empty());
+    QVERIFY(!up.find("a.example.", dns::kTypeA));
+    dns::Message servfail;
+    servfail.header.rcode = dns::kRcodeServFail;
+    servfail.answer.push_back(rr("a.example.", dns::kTypeA, 1, a4(1)));
+    up.setResponse("a.example.", dns::kTypeA, servfail);
+    QVERIFY(up.find("A.EXAMPLE", dns::kTypeA));
+    QVERIFY(!up.find("a.example.", dns::kTypeA)->ok); // spec 4.2: non-NOERROR is a failure
+    dns::Message ok;
+    ok.answer.push_back(rr("a.example.", dns::kTypeA, 1, a4(1)));
+    up.setResponse("a.example.", dns::kTypeAAAA, ok);
+    QVERIFY(up.find("a.example.", dns::kTypeAAAA)->ok);
+    QCOMPARE(up.find("a.example.", dns::kTypeAAAA)->answer.size(), std::size_t(1));
+    QVERIFY(!up.find("a.example.", dns::kTypeMX));
+}
+
+void TstReply::replySystems_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("type");
+    QTest::addColumn<int>("system");
+    QTest::newRow("spec 10: authoritative -> auth") << "v4.ip.t.skydns.local." << int(dns::kTypeA) << int(resolver::System::Auth);
+    QTest::newRow("spec 10: NXDOMAIN -> auth") << "nothere.t.skydns.local." << int(dns::kTypeA) << int(resolver::System::Auth);
+    QTest::newRow("spec 10: REFUSED -> auth") << "v4.ip.t.skydns.local." << int(dns::kTypeANY) << int(resolver::System::Auth);
+    QTest::newRow("spec 10: PTR -> reverse") << "1.0.3.10.in-addr.arpa." << int(dns::kTypePTR) << int(resolver::System::Reverse);
+    QTest::newRow("spec 10: PTR miss -> recursive") << "2.0.3.10.in-addr.arpa." << int(dns::kTypePTR)
+                                                    << int(resolver::System::Recursive);
+    QTest::newRow("spec 10: outside -> recursive") << "www.example.org." << int(dns::kTypeA) << int(resolver::System::Recursive);
+}
+
+void TstReply::replySystems()
+{
+    QFETCH(QString, name);
+    QFETCH(int, type);
+    QFETCH(int, system);
+    backend::MemoryBackend b = fixture("resolver-spec.json");
+    config::ServiceConfig cfg;
+    resolver::SequenceRandom random;
+    const std::string n = name.toStdString();
+    const resolver::Reply r = resolver::resolve(query(n.c_str(), std::uint16_t(type)), b, cfg, test::kNowMs, random);
+    QCOMPARE(int(r.system), system);
+}
+
+void TstReply::stubZoneDefinitions()
+{
+    backend::MemoryBackend b = fixture("resolver-spec.json");
+    config::ServiceConfig cfg;
+    const resolver::StubZones zones = resolver::stubZones(b, cfg, test::kNowMs);
+    QCOMPARE(zones.size(), std::size_t(3));
+    QCOMPARE(zones.at("example.org."), (std::vector<std::string>{"192.0.2.53:53", "[2001:db8::35]:5353"}));
+    QCOMPARE(zones.at("sub.example.org."), std::vector<std::string>{"192.0.2.54:53"});
+    QCOMPARE(zones.at("skydns.local."), std::vector<std::string>{"192.0.2.55:53"});
+    const resolver::StubMatch none = resolver::matchStubZone("example.net.", b, cfg, test::kNowMs);
+    QVERIFY(!none.matched);
+    QVERIFY(!resolver::matchStubZone("xexample.org.", b, cfg, test::kNowMs).matched);
+}
+
+void TstReply::bigMessageCompression()
+{
+    // Past offset 0x3FFF names cannot be pointed at: the encoder must still produce a valid message
+    // (spec 7: 2000 AAAA services over TCP).
+    dns::Message m;
+    m.header.qr = true;
+    m.question.push_back({"big.skydns.local.", dns::kTypeAAAA, dns::kClassIN});
+    for (int i = 0; i < 2000; ++i) {
+        const unsigned char v6[16] = {0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                      static_cast<unsigned char>(i >> 8), static_cast<unsigned char>(i & 0xFF)};
+        const std::string owner = "h" + std::to_string(i) + ".big.skydns.local.";
+        m.answer.push_back(rr(owner.c_str(), dns::kTypeAAAA, 60, dns::rdataAaaa(v6)));
+    }
+    const std::string wire = dns::encode(m);
+    QVERIFY(wire.size() > 0x4000);
+    const test::Dump d = test::dumpWire(wire);
+    QVERIFY2(d.ok, qPrintable(d.error));
+    QCOMPARE(d.answer.size(), 2000);
+    QCOMPARE(d.answer.last(), QStringLiteral("h1999.big.skydns.local. 60 IN AAAA 2001:db8::7cf"));
+    dns::Message back;
+    QVERIFY(dns::parseMessage(wire.data(), wire.size(), back));
+    QCOMPARE(back.answer.size(), std::size_t(2000));
+    QCOMPARE(back.answer[1999].owner, std::string("h1999.big.skydns.local."));
+}
+
+void TstReply::formErrReply()
+{
+    dns::Header h;
+    h.id = 0x4321;
+    h.rd = true;
+    const dns::Message m = resolver::formErr(h);
+    const test::Dump d = test::dumpWire(dns::encode(m));
+    QVERIFY(d.ok);
+    QCOMPARE(d.id, 0x4321);
+    QCOMPARE(d.rcode, int(dns::kRcodeFormErr));
+    QCOMPARE(d.flags(), QStringLiteral("qr rd"));
+    QVERIFY(d.question.isEmpty());
+}
+
+void TstReply::randomInputNeverCrashes()
+{
+    // Random packets, and random mutations of a valid one, go through parseQuery and (when they
+    // parse) resolve() and encode(): no crash, and every answer decodes.
+    backend::MemoryBackend b = fixture("resolver-spec.json");
+    config::ServiceConfig cfg;
+    cfg.nameservers = {"192.0.2.1:53"};
+    cfg.stubzones = true;
+    resolver::FastRandom rnd(12345);
+    const std::string valid = test::buildQuery("x.srvi.t.skydns.local.", "SRV", "IN", true, true);
+    int parsed = 0;
+    for (int i = 0; i < 20000; ++i) {
+        std::string packet;
+        if (i % 2) {
+            packet.resize(rnd.id() % 64);
+            for (char &c : packet)
+                c = static_cast<char>(rnd.id());
+        } else {
+            packet = valid;
+            for (int k = 0, n = 1 + rnd.id() % 4; k < n; ++k)
+                packet[rnd.id() % packet.size()] = static_cast<char>(rnd.id());
+            if (rnd.id() % 4 == 0)
+                packet.resize(packet.size() - rnd.id() % 8);
+        }
+        dns::Query q;
+        if (dns::parseQuery(packet.data(), packet.size(), q) != dns::ParseStatus::Ok)
+            continue;
+        ++parsed;
+        const resolver::Reply r = resolver::resolve(q, b, cfg, test::kNowMs, rnd);
+        if (r.kind != resolver::ReplyKind::Answer)
+            continue;
+        const std::string wire = dns::encode(r.message);
+        dns::Message back;
+        QVERIFY(dns::parseMessage(wire.data(), wire.size(), back));
+    }
+    QVERIFY2(parsed > 2000, qPrintable(QString::number(parsed))); // the mutations do reach the resolver
+}
+
+void TstReply::fastRandomVaries()
+{
+    resolver::FastRandom a(1), b(2), c(1);
+    QSet<int> seen;
+    bool differs = false;
+    for (int i = 0; i < 1000; ++i) {
+        const int x = a.id();
+        seen.insert(x);
+        differs = differs || x != b.id();
+        QCOMPARE(c.id(), std::uint16_t(x)); // same seed, same sequence
+    }
+    QVERIFY(differs);
+    QVERIFY(seen.size() > 900);
+}
+
+QTEST_APPLESS_MAIN(TstReply)
+#include "tst_reply.moc"
