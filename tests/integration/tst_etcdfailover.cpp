@@ -268,6 +268,33 @@ private slots:
         QCOMPARE(client.activeMachine(), m_shared);
     }
 
+    void restartedMachineAnswersAtOnce()
+    {
+        // Pooled keep-alive connections die with the server; the first call after a restart must
+        // not fail because of them.
+        skydns::test::EtcdServer server;
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        EtcdOptions options;
+        options.machines = {server.clientUrl().toStdString()};
+        EtcdClient client(options);
+        EtcdResult r;
+        for (int i = 0; i < 50 && !(r = client.set("/restart/key", "before")).ok(); ++i)
+            QTest::qWait(100);
+        QVERIFY2(r.ok(), r.message.c_str());
+        QVERIFY(client.get("/restart/key").ok());
+
+        server.stop();
+        QVERIFY2(server.start(&error), qPrintable(error));
+        for (int i = 0; i < 100 && !server.log().contains("ready to serve client requests"); ++i)
+            QTest::qWait(100);
+        const EtcdResult get = client.get("/restart/key");
+        QVERIFY2(get.ok(), get.message.c_str());
+        QCOMPARE(get.node.value, std::string("before"));
+        const EtcdResult set = client.set("/restart/key", "after");
+        QVERIFY2(set.ok(), set.message.c_str());
+    }
+
     void watchedMachineKilled()
     {
         skydns::test::EtcdServer server;
