@@ -378,6 +378,48 @@ private slots:
         QCOMPARE(client.get("/").kind, EtcdResult::Kind::Cancelled); // and every later call
     }
 
+    void cancelDuringConcurrentCalls()
+    {
+        EtcdOptions options;
+        options.machines = {skydns::test::sharedEtcdEndpoint().toStdString()};
+        auto client = std::make_unique<EtcdClient>(options);
+        std::atomic<bool> cancelled{false};
+        std::atomic<int> okBefore{0}, okAfter{0}, cancelledResults{0}, other{0};
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 8; ++t) {
+            threads.emplace_back([&, t] {
+                for (int i = 0;; ++i) {
+                    const bool after = cancelled;
+                    const std::string k = key("cancel/" + std::to_string(t));
+                    const EtcdResult r = t % 4 == 0 ? client->watch(k, 0, false, std::chrono::seconds(30))
+                                        : t % 2   ? client->set(k, std::to_string(i))
+                                                  : client->get(k);
+                    if (r.kind == EtcdResult::Kind::Cancelled) {
+                        ++cancelledResults;
+                        return;
+                    }
+                    if (r.ok() || r.notFound())
+                        ++(after ? okAfter : okBefore);
+                    else if (r.kind != EtcdResult::Kind::Unavailable || r.message != "timeout")
+                        ++other;
+                }
+            });
+        }
+        std::this_thread::sleep_for(400ms);
+        QElapsedTimer timer;
+        timer.start();
+        cancelled = true;
+        client->cancel();
+        for (auto &t : threads)
+            t.join();
+        QVERIFY2(timer.elapsed() < 1500, QByteArray::number(timer.elapsed()));
+        QCOMPARE(cancelledResults.load(), 8);
+        QVERIFY(okBefore.load() > 0);
+        QCOMPARE(other.load(), 0);
+        QVERIFY(okAfter.load() <= 6); // at most the calls already on the wire when cancel() came
+        client.reset();
+    }
+
     void destructorWaitsForBlockedWatch()
     {
         EtcdOptions options;
