@@ -227,10 +227,12 @@ void TstMirror::ttlRefreshSeenWithoutEvent()
     const std::string prefix = test::uniquePrefix();
     const std::string key = "/" + prefix + "/local/skydns/beat";
     auto writer = client();
-    Mirror mirror(client(), prefix);
+    Mirror::Options options;
+    options.expiryLead = std::chrono::milliseconds(2500); // margin for a loaded test machine
+    Mirror mirror(client(), prefix, options);
     mirror.start();
     QVERIFY(mirror.waitForSync(std::chrono::seconds(10)));
-    const auto put = writer->set(key, R"({"host":"10.0.0.1"})", 3);
+    const auto put = writer->set(key, R"({"host":"10.0.0.1"})", 4);
     QVERIFY(put.ok());
     QTRY_COMPARE(mirror.snapshot()->store().find(key) ? mirror.snapshot()->store().find(key)->record.expiresAtMs : 0,
                  put.node.expiresAtMs);
