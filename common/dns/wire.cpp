@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstring>
+#include <iterator>
 
 namespace skydns::dns {
 
@@ -306,6 +307,37 @@ void encode(const Message &msg, std::string &out)
             put16(out, 0);
         }
     }
+}
+
+FitResult fit(Message &msg, std::size_t size, bool tcp, std::string &wire)
+{
+    encode(msg, wire);
+    if (wire.size() > size) {
+        msg.additional.clear();
+        msg.edns.present = false;
+        encode(msg, wire);
+    }
+    if (wire.size() < size)
+        return FitResult::Fits;
+    if (tcp)
+        return FitResult::Overflow;
+    msg.header.tc = true;
+    // The longest answer prefix that fits (SkyDNS bisects crudely; the exact count is not part of
+    // any contract, fitting is).
+    std::vector<Rr> all = std::move(msg.answer);
+    std::size_t lo = 0, hi = all.size(); // lo fits (possibly 0 answers), hi unknown
+    while (lo < hi) {
+        const std::size_t mid = (lo + hi + 1) / 2;
+        msg.answer.assign(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(mid));
+        encode(msg, wire);
+        if (wire.size() < size)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    msg.answer.assign(std::make_move_iterator(all.begin()), std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(lo)));
+    encode(msg, wire);
+    return FitResult::Truncated;
 }
 
 std::string encode(const Message &msg)

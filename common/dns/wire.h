@@ -18,6 +18,20 @@ void encode(const Message &msg, std::string &out);
 // encode returns the wire form of msg; see encode(msg, out).
 std::string encode(const Message &msg);
 
+// FitResult is the outcome of fit.
+enum class FitResult {
+    Fits,      // sent as is (the additional section may have been dropped)
+    Truncated, // UDP: TC set, answers cut to fit
+    Overflow,  // TCP: does not fit even without additional records: answer SERVFAIL instead
+};
+
+// fit is SkyDNS's Fit (server/msg.go, spec 7) followed by encode: if the message is longer than
+// size, the whole additional section (and the OPT record with it) is dropped; if it is then still
+// not shorter than size (SkyDNS's strict test), over UDP TC is set and the answer section is cut
+// to the longest prefix that fits, over TCP the result is Overflow. wire receives the encoding of
+// the (possibly trimmed) message. size is the client's limit: Query::bufsize(), or 65535 over TCP.
+FitResult fit(Message &msg, std::size_t size, bool tcp, std::string &wire);
+
 // ParseStatus is the outcome of parseQuery.
 enum class ParseStatus {
     Ok,      // a query with one (or more: the first is used) question

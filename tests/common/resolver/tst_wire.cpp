@@ -49,6 +49,8 @@ private slots:
     void parseQueries();
     void parseQueryFields();
     void parseMessageExpandsRdata();
+    void fitToSize_data();
+    void fitToSize();
 };
 
 void TstWire::names_data()
@@ -275,6 +277,59 @@ void TstWire::parseMessageExpandsRdata()
     // Truncating the packet anywhere makes it malformed, never a crash.
     for (std::size_t cut = 0; cut < wire.size(); ++cut)
         QVERIFY(!dns::parseMessage(wire.data(), cut, back));
+}
+
+void TstWire::fitToSize_data()
+{
+    QTest::addColumn<int>("answers");
+    QTest::addColumn<int>("size");
+    QTest::addColumn<bool>("tcp");
+    QTest::addColumn<int>("result");
+    QTest::addColumn<bool>("keepsAdditional");
+    QTest::addColumn<bool>("tc");
+    const int fits = int(dns::FitResult::Fits), trunc = int(dns::FitResult::Truncated), over = int(dns::FitResult::Overflow);
+    QTest::newRow("spec 7: small answer fits with its additional section") << 3 << 512 << false << fits << true << false;
+    QTest::newRow("spec 7: too long -> additional dropped first, then it fits") << 15 << 512 << false << fits << false << false;
+    QTest::newRow("spec 7: UDP, still too long -> TC and answers cut") << 60 << 512 << false << trunc << false << true;
+    QTest::newRow("spec 7: TCP, still too long -> overflow (SERVFAIL)") << 60 << 512 << true << over << false << false;
+    QTest::newRow("spec 7: 2000 AAAA over UDP without EDNS -> TC") << 2000 << 512 << false << trunc << false << true;
+    QTest::newRow("spec 7: 2000 AAAA over TCP fit in 65535") << 2000 << 65535 << true << fits << true << false;
+}
+
+void TstWire::fitToSize()
+{
+    QFETCH(int, answers);
+    QFETCH(int, size);
+    QFETCH(bool, tcp);
+    QFETCH(int, result);
+    QFETCH(bool, keepsAdditional);
+    QFETCH(bool, tc);
+    dns::Message m;
+    m.header.qr = true;
+    m.question.push_back({"svc.skydns.local.", dns::kTypeAAAA, dns::kClassIN});
+    const unsigned char v6[16] = {0x20, 0x01, 0x0d, 0xb8};
+    for (int i = 0; i < answers; ++i)
+        m.answer.push_back(rr("svc.skydns.local.", dns::kTypeAAAA, 60, dns::rdataAaaa(v6)));
+    for (int i = 0; i < 10; ++i)
+        m.additional.push_back(rr(qPrintable(QStringLiteral("x%1.example.org.").arg(i)), dns::kTypeA, 60, a(1, 2, 3, 4)));
+    std::string wire;
+    QCOMPARE(int(dns::fit(m, std::size_t(size), tcp, wire)), result);
+    QCOMPARE(!m.additional.empty(), keepsAdditional);
+    QCOMPARE(m.header.tc, tc);
+    const test::Dump d = dumpWire(wire);
+    QVERIFY2(d.ok, qPrintable(d.error));
+    QCOMPARE(d.tc, tc);
+    if (result != int(dns::FitResult::Overflow))
+        QVERIFY(int(wire.size()) < size);
+    if (result == int(dns::FitResult::Truncated)) {
+        // the longest prefix: one more answer would not fit
+        QVERIFY(d.answer.size() > 0);
+        dns::Message more = m;
+        more.answer.push_back(m.answer.front());
+        QVERIFY(int(dns::encode(more).size()) >= size);
+    } else {
+        QCOMPARE(d.answer.size(), answers);
+    }
 }
 
 QTEST_APPLESS_MAIN(TstWire)
