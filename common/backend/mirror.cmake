@@ -4,4 +4,4 @@ target_sources(skydns_common PRIVATE
     store.h store.cpp
     snapshot.h snapshot.cpp
     mirrorfeed.h mirrorfeed.cpp
-    mirror.h mirror.cpp)
+    mirror.h mirror.cpp mirrorexpiry.cpp)

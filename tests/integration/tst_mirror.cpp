@@ -7,6 +7,8 @@
 #include <QTest>
 
 #include <atomic>
+#include <cstring>
+#include <mutex>
 #include <thread>
 
 using namespace skydns;
@@ -15,6 +17,31 @@ using backend::LookupStatus;
 using backend::Mirror;
 using test::hostAt;
 using test::keysOf;
+
+namespace {
+
+// The mirror's log lines (category skydns.mirror), captured to check what is logged and how often.
+std::mutex g_logMutex;
+QStringList g_mirrorLog;
+QtMessageHandler g_previousHandler = nullptr;
+
+void captureMirrorLog(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (context.category && std::strcmp(context.category, "skydns.mirror") == 0) {
+        std::lock_guard<std::mutex> lock(g_logMutex);
+        g_mirrorLog << message;
+    }
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
+}
+
+int mirrorLogCount(const QString &needle)
+{
+    std::lock_guard<std::mutex> lock(g_logMutex);
+    return int(g_mirrorLog.filter(needle).size());
+}
+
+} // namespace
 
 class TstMirror final : public QObject
 {
@@ -40,6 +67,7 @@ private:
 
 void TstMirror::initTestCase()
 {
+    g_previousHandler = qInstallMessageHandler(captureMirrorLog);
     m_endpoint = test::sharedEtcdEndpoint();
     QVERIFY2(!m_endpoint.isEmpty(), "needs the etcd CTest fixture");
 }
@@ -339,10 +367,13 @@ void TstMirror::compactedHistoryRereads()
     const std::string prefix = test::uniquePrefix();
     const std::string base = "/" + prefix + "/local/skydns";
     auto writer = client();
+    QVERIFY(writer->set(base + "/bad", "{broken").ok());
     Mirror mirror(client(), prefix);
     mirror.start();
     QVERIFY(mirror.waitForSync(std::chrono::seconds(10)));
     QCOMPARE(mirror.state().fullReads, std::uint64_t(1));
+    const QString badWarning = QStringLiteral("skipping malformed value at %1").arg(QString::fromStdString(base + "/bad"));
+    QCOMPARE(mirrorLogCount(badWarning), 1);
 
     // With the watch held, 1100 changes push the mirror's next index out of etcd's 1000-event
     // history: the resumed watch gets errorCode 401 and the mirror must read everything again.
@@ -358,6 +389,9 @@ void TstMirror::compactedHistoryRereads()
     QCOMPARE(hostAt(mirror, "churn.skydns.local."), QStringLiteral("10.0.0.99")); // 1099 % 250
     QCOMPARE(hostAt(mirror, "first.skydns.local."), QStringLiteral("10.0.0.1"));
     QVERIFY(!mirror.state().stale());
+    // The malformed value is still skipped and listed, but not logged again by the re-read.
+    QCOMPARE(mirror.state().malformedCount, std::size_t(1));
+    QCOMPARE(mirrorLogCount(badWarning), 1);
     // And it keeps watching after the re-read.
     QVERIFY(writer->set(base + "/after", R"({"host":"10.0.0.3"})").ok());
     QTRY_COMPARE(hostAt(mirror, "after.skydns.local."), QStringLiteral("10.0.0.3"));
