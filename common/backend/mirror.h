@@ -43,12 +43,16 @@ struct MirrorState
 };
 
 // Mirror keeps an in-memory copy of the etcd subtree "/<prefix>" (DESIGN principle 1): a full
-// recursive read at start, then one recursive watch from the next index on its own thread. Every
-// change is published as a new immutable Snapshot with a higher generation; readers take the
-// current one with snapshot() and never wait for the writer. When etcd cannot be reached the last
-// snapshot stays in service and the state turns stale; the mirror retries with backoff (100 ms
-// doubling to 5 s, with jitter) and resumes the watch, or reads everything again when etcd says
-// the index was compacted (errorCode 401).
+// recursive read at start, and a recursive watch (a WatchFeed, started just before the read) that
+// queues every later change. The mirror's thread applies what is queued and publishes it as a new
+// immutable Snapshot with a higher generation (events that arrive together share one snapshot);
+// readers take the current one with snapshot() and never wait for the writer. When etcd cannot be
+// reached the last snapshot stays in service and the state turns stale; the watch retries with
+// backoff (100 ms doubling to 5 s, with jitter) from its index, and the mirror reads everything
+// again when etcd says that index was compacted (errorCode 401).
+//
+// On glibc, start() fixes the process's mmap threshold at 4 MiB (see mirror.cpp): without it the
+// buffers of a big full read stay resident after they are freed.
 class Mirror final : public QObject
 {
     Q_OBJECT
@@ -95,7 +99,7 @@ Q_SIGNALS:
     // snapshotChanged is emitted from the mirror's thread after each snapshot is published; connect
     // with a queued (or auto) connection.
     void snapshotChanged(quint64 generation);
-    // stateChanged is emitted from the mirror's thread when staleness changes.
+    // stateChanged is emitted (from one of the mirror's threads) when staleness changes.
     void stateChanged();
 
 private:
