@@ -11,7 +11,7 @@ packages=(
   libcpprest-dev libboost-dev
   qtkeychain-qt6-dev nlohmann-json3-dev
   etcd-server etcd-client
-  bind9-dnsutils dnsperf knot
+  bind9-dnsutils bind9-utils dnsperf knot
   dbus dbus-x11 gnome-keyring libsecret-tools
   procps psmisc iproute2 curl python3
 )
