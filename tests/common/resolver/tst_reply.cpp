@@ -110,6 +110,8 @@ private slots:
     void signerHook_data();
     void signerHook();
     void dnskey();
+    void backendErrors_data();
+    void backendErrors();
     void lookupsProtocol();
     void upstreamOutcomes();
     void replySystems_data();
@@ -273,6 +275,46 @@ void TstReply::dnskey()
     QVERIFY(r.message.answer.empty());
     QCOMPARE(r.message.authority.size(), std::size_t(1));
     QCOMPARE(r.message.authority[0].type, std::uint16_t(dns::kTypeSOA));
+}
+
+void TstReply::backendErrors_data()
+{
+    QTest::addColumn<int>("type");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("spec 3.1: backend error on SRV -> SERVFAIL (AA=0 RA=0)") << int(dns::kTypeSRV) << "SERVFAIL qr rd";
+    QTest::newRow("spec 3.1: backend error on A -> NODATA") << int(dns::kTypeA) << "NODATA qr aa rd ra";
+    QTest::newRow("spec 3.1: backend error on TXT -> NODATA") << int(dns::kTypeTXT) << "NODATA qr aa rd ra";
+    QTest::newRow("spec 3.1: backend error on MX -> NODATA") << int(dns::kTypeMX) << "NODATA qr aa rd ra";
+    QTest::newRow("spec 3.1: backend error on other qtypes -> NODATA") << int(dns::kTypeHINFO) << "NODATA qr aa rd ra";
+    QTest::newRow("spec 3.1: backend error on CNAME -> NODATA") << int(dns::kTypeCNAME) << "NODATA qr aa rd ra";
+}
+
+void TstReply::backendErrors()
+{
+    QFETCH(int, type);
+    QFETCH(QString, expected);
+    // Unavailable is not a name error (only etcd's "key not found" is, spec 2.1).
+    struct Unavailable final : backend::Backend
+    {
+        bool hasSynced() const override { return true; }
+        backend::LookupResult records(std::string_view, bool) const override
+        {
+            backend::LookupResult r;
+            r.status = backend::LookupStatus::Unavailable;
+            r.error = "etcd down";
+            return r;
+        }
+        backend::LookupResult reverseRecord(std::string_view) const override { return records({}, true); }
+    } b;
+    config::ServiceConfig cfg;
+    resolver::SequenceRandom random;
+    const resolver::Reply r = resolver::resolve(query("x.skydns.local.", std::uint16_t(type)), b, cfg, test::kNowMs, random);
+    const test::Dump d = test::dumpWire(dns::encode(r.message));
+    QVERIFY(d.ok);
+    QString got = d.rcode == int(dns::kRcodeServFail) ? QStringLiteral("SERVFAIL") : QString();
+    if (d.rcode == 0 && d.answer.isEmpty() && d.authority.size() == 1 && d.authority[0].contains(QLatin1String(" SOA ")))
+        got = QStringLiteral("NODATA");
+    QCOMPARE(got + QLatin1Char(' ') + d.flags(), expected);
 }
 
 void TstReply::lookupsProtocol()
