@@ -3,7 +3,8 @@
 #
 #   bash installer/run-local.sh          build, start a private etcd (unless ETCD_MACHINES is set),
 #                                        load the SkyDNS README's example services into an empty
-#                                        /skydns tree, then run skydns on 127.0.0.1:5354
+#                                        /skydns tree, then run skydns on 127.0.0.1:5354 (UDP and
+#                                        TCP) in the foreground until Ctrl-C
 #   bash installer/run-local.sh --stop   stop the private etcd this script started
 #
 # Idempotent and non-interactive: a second run reuses the build, the etcd (pid file + health check)
@@ -145,19 +146,13 @@ else
 fi
 
 step="run skydns"
-say "$step: $build/service/skydns -addr $dns_addr -machines $machines -local public.addresses.skydns.local"
-rc=0
-"$build/service/skydns" -addr "$dns_addr" -machines "$machines" -local public.addresses.skydns.local || rc=$?
-if [ "$rc" -eq 3 ]; then
-  say "stopped after etcd: the skydns DNS service is not implemented yet (skydns printed its configuration and exited 3)."
-  if [ -z "${ETCD_MACHINES:-}" ]; then
-    say "the private etcd keeps running at $machines (pid $(cat "$pid_file"))."
-    say "stop it with: bash installer/run-local.sh --stop"
-  fi
-  say "browse the records with: curl -s '$first_machine/v2/keys/skydns?recursive=true'"
-  exit 0
-fi
-if [ "$rc" -ne 0 ]; then
-  echo "run-local: FAILED during step: run skydns (exit code $rc)" >&2
-fi
-exit "$rc"
+say "$step: $build/service/skydns -addr $dns_addr -machines $machines -local public.addresses.local.skydns.local"
+say "try, from another terminal:"
+say "  dig @127.0.0.1 -p ${dns_addr##*:} +short A db.skydns.local"
+say "  dig @127.0.0.1 -p ${dns_addr##*:} +short SRV 4.rails.staging.east.skydns.local"
+say "  dig @127.0.0.1 -p ${dns_addr##*:} +short MX mail.skydns.local"
+say "  dig @127.0.0.1 -p ${dns_addr##*:} +short PTR 125.1.0.10.in-addr.arpa"
+say "stop skydns with Ctrl-C (the private etcd keeps running: bash installer/run-local.sh --stop)"
+# Forwarding is off here (-no-rec): the examples are local, and nothing leaves the machine.
+exec "$build/service/skydns" -addr "$dns_addr" -machines "$machines" -no-rec \
+  -local public.addresses.local.skydns.local
