@@ -121,9 +121,6 @@ public:
     // pending lists the lookups this call could not finish without (in first-asked order).
     const std::vector<Lookup> &pending() const { return m_pending; }
 
-    const config::ServiceConfig &config() const { return m_config; }
-    Random &random() { return m_random; }
-
 private:
     // external is Lookup (spec 4.2): the recorded outcome, a shared failure when SkyDNS would not
     // even try (no nameservers, fewer than ndots labels), or nullptr after queuing a pending lookup.
