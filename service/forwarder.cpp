@@ -76,8 +76,8 @@ struct Forwarder::Private
 };
 
 // coalescingKey is what makes two forwards the same exchange: the question as sent (name
-// case-sensitive, as miekg's SingleInflight), DO, RD, CD, the stub mark, the transport and the
-// servers. Queries the parser refuses are never coalesced.
+// case-sensitive, as miekg's SingleInflight), EDNS0 size and DO, RD, CD, the stub mark, the
+// transport and the servers. Queries the parser refuses are never coalesced.
 static std::string coalescingKey(const QByteArray &query, const std::vector<std::string> &servers, bool tcp)
 {
     dns::Query q;
@@ -85,6 +85,9 @@ static std::string coalescingKey(const QByteArray &query, const std::vector<std:
         return {};
     std::string key = q.question.name;
     key += '|' + std::to_string(q.question.type) + '|' + std::to_string(q.question.cls);
+    // EDNS presence and size too: an answer shaped for a 4096-byte EDNS client (with an OPT record)
+    // must not reach a plain 512-byte client.
+    key += q.edns.present ? "|edns" + std::to_string(q.edns.udpSize) : "|-";
     key += q.edns.dnssecOk ? "|do" : "|-";
     key += q.header.rd ? "|rd" : "|-";
     key += q.header.cd ? "|cd" : "|-";
@@ -180,7 +183,7 @@ void Forwarder::Private::attemptDone(const std::shared_ptr<ForwardJob> &job, Exc
         attempt(job);
         return;
     }
-    qCInfo(lcForwarder) << "forwarding failed on every nameserver, last:" << QString::fromStdString(job->lastError);
+    qCDebug(lcForwarder) << "forwarding failed on every nameserver, last:" << QString::fromStdString(job->lastError);
     complete(job, ExchangeResult{false, {}, server, job->lastError});
 }
 

@@ -41,7 +41,7 @@ public:
     // a timeout (timeout per attempt, read_timeout) moves to the next server; n+1 attempts in all.
     // As in exchangeWithRetry, a second SERVFAIL from the same server is relayed (ok=true), and so
     // are TC=1 answers. ok=false only when every attempt failed (network error, ICMP unreachable,
-    // timeout). Identical concurrent queries (same question as sent, DO, RD, CD, stub mark,
+    // timeout). Identical concurrent queries (same question as sent, EDNS0 size, DO, RD, CD, stub mark,
     // transport and servers) share one upstream exchange, each client getting its own ID back.
     void forward(const QByteArray &query, const std::vector<std::string> &servers, bool tcp,
                  std::chrono::milliseconds timeout, std::function<void(ExchangeResult)> done);

@@ -68,7 +68,7 @@ void Exchange::start(std::function<void(Result)> done)
     });
     connect(m_udp, &QUdpSocket::readyRead, this, &Exchange::readUdp);
     connect(m_udp, &QAbstractSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
-        finish(Status::NetworkError, {}, m_udp->errorString().toStdString());
+        finish(Status::NetworkError, {}, m_probing ? "unreachable (ICMP)" : m_udp->errorString().toStdString());
     });
     m_udp->connectToHost(m_address, m_port);
 }
@@ -88,10 +88,13 @@ void Exchange::readUdp()
     if (!m_udp->hasPendingDatagrams()) {
         // Readable without a datagram: the kernel holds an error for this connected socket (ICMP
         // port unreachable). Reading collects it.
-        // Qt reports it as "no datagram available", so name it ourselves.
+        // readDatagram may emit errorOccurred itself, hence m_probing.
         char c;
-        if (m_udp->readDatagram(&c, 1) < 0)
-            finish(Status::NetworkError, {}, "unreachable (" + m_udp->errorString().toStdString() + ")");
+        m_probing = true;
+        const qint64 n = m_udp->readDatagram(&c, 1);
+        m_probing = false;
+        if (n < 0)
+            finish(Status::NetworkError, {}, "unreachable (ICMP)");
         return;
     }
     while (!m_finished && m_udp->hasPendingDatagrams()) {

@@ -71,6 +71,7 @@ private:
     QByteArray m_tcpBuffer;
     int m_ignored = 0;
     bool m_finished = false;
+    bool m_probing = false; // collecting a pending socket error (ICMP) in readUdp
 };
 
 } // namespace skydns::service

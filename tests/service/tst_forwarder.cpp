@@ -5,6 +5,7 @@
 #include "dns/wire.h"
 #include "fakeupstream.h"
 #include "forwarder.h"
+#include "forwardwire.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -134,6 +135,8 @@ private slots:
     void stubOption_data();
     void stubOption();
     void stubOptionMalformed();
+    void serverAddresses_data();
+    void serverAddresses();
     void destroyedWhilePending();
 };
 
@@ -325,8 +328,9 @@ void TstForwarder::doesNotCoalesceDifferent()
     f.forward(makeQuery(kName, dns::kTypeA, 3), {up.address()}, true, 2000ms, count);              // TCP
     f.forward(makeQuery(kName, dns::kTypeAAAA, 4), {up.address()}, false, 2000ms, count);          // type
     f.forward(makeQuery("WWW.example.org.", dns::kTypeA, 5), {up.address()}, false, 2000ms, count); // case
-    QTRY_COMPARE_WITH_TIMEOUT(finished, 5, 5000);
-    QCOMPARE(up.received().size(), std::size_t(5));
+    f.forward(makeQuery(kName, dns::kTypeA, 6, true, false, 1232), {up.address()}, false, 2000ms, count); // EDNS0
+    QTRY_COMPARE_WITH_TIMEOUT(finished, 6, 5000);
+    QCOMPARE(up.received().size(), std::size_t(6));
 }
 
 void TstForwarder::ignoresGarbage_data()
@@ -615,6 +619,37 @@ void TstForwarder::stubOptionMalformed()
     QByteArray cut = makeQuery("a.example.com.", dns::kTypeA, 1);
     cut.chop(3);
     QCOMPARE(skydns::service::addStubOption(cut), cut);
+}
+
+void TstForwarder::serverAddresses_data()
+{
+    QTest::addColumn<QString>("server");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<int>("port");
+    QTest::newRow("ip:port") << "192.0.2.1:5353" << true << "192.0.2.1" << 5353;
+    QTest::newRow("bare ip -> 53") << "192.0.2.1" << true << "192.0.2.1" << 53;
+    QTest::newRow("[v6]:port") << "[2001:db8::1]:54" << true << "2001:db8::1" << 54;
+    QTest::newRow("bare v6 -> 53") << "2001:db8::1" << true << "2001:db8::1" << 53;
+    QTest::newRow("port 0") << "192.0.2.1:0" << false << "" << 0;
+    QTest::newRow("port too big") << "192.0.2.1:70000" << false << "" << 0;
+    QTest::newRow("host name (SkyDNS wants IPs)") << "ns.example.org:53" << false << "" << 0;
+    QTest::newRow("unclosed bracket") << "[::1:53" << false << "" << 0;
+}
+
+void TstForwarder::serverAddresses()
+{
+    QFETCH(QString, server);
+    QFETCH(bool, ok);
+    QFETCH(QString, address);
+    QFETCH(int, port);
+    QHostAddress a;
+    quint16 p = 0;
+    QCOMPARE(skydns::service::fwire::parseServer(server.toStdString(), a, p), ok);
+    if (ok) {
+        QCOMPARE(a, QHostAddress(address));
+        QCOMPARE(int(p), port);
+    }
 }
 
 void TstForwarder::destroyedWhilePending()
