@@ -26,6 +26,9 @@ namespace skydns::resolver {
 //   first call. See Reply for the two-pass protocol.
 // - signer: the DNSSEC hook (nullptr: no key loaded).
 //
+// Thread safety: any number of threads may call resolve() at once over the same backend and config
+// (both only read); each thread passes its own Random. Scratch buffers are per thread.
+//
 // Order of processing (spec 3): no question -> FORMERR; ANY or backend not synced -> REFUSED; stub
 // zones (when config.stubzones); local.dns.<domain>; reverse names; names outside the domain ->
 // forwarding; then the authoritative answer by qtype with its post-processing (dedup, multi-RR TTL
