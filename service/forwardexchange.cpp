@@ -8,7 +8,8 @@
 #include <QTimer>
 #include <QUdpSocket>
 
-Q_LOGGING_CATEGORY(lcForwarder, "skydns.forwarder")
+// Per-attempt details are debug messages, off unless QT_LOGGING_RULES turns them on.
+Q_LOGGING_CATEGORY(lcForwarder, "skydns.forwarder", QtInfoMsg)
 
 namespace skydns::service {
 

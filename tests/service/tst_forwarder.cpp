@@ -138,6 +138,7 @@ private slots:
     void serverAddresses_data();
     void serverAddresses();
     void destroyedWhilePending();
+    void manyInFlight();
 };
 
 void TstForwarder::relaysAnswer_data()
@@ -678,6 +679,38 @@ void TstForwarder::destroyedWhilePending()
     });
     QTRY_VERIFY(second);
     QTest::qWait(50);
+}
+
+void TstForwarder::manyInFlight()
+{
+    // 3000 distinct forwards, 64 in flight, over UDP: every client gets its own answer (ID and
+    // question), none lost. Prints the rate (upstream and forwarder share this thread).
+    FakeUpstream up;
+    QVERIFY(up.start());
+    up.setDefault(FakeUpstream::answer({}));
+    Forwarder f;
+    const int total = 3000, window = 64;
+    int sent = 0, done = 0, wrong = 0;
+    QElapsedTimer clock;
+    clock.start();
+    std::function<void()> sendOne = [&] {
+        const int i = sent++;
+        const QByteArray q = makeQuery("q" + std::to_string(i) + ".example.org.", dns::kTypeA, std::uint16_t(i));
+        f.forward(q, {up.address()}, false, 2000ms, [&, q](ExchangeResult r) {
+            ++done;
+            if (!r.ok || r.response.left(2) != q.left(2) || !skydns::service::fwire::isResponseTo(q, r.response))
+                ++wrong;
+            if (sent < total)
+                sendOne();
+        });
+    };
+    for (int i = 0; i < window; ++i)
+        sendOne();
+    QTRY_COMPARE_WITH_TIMEOUT(done, total, 60000);
+    QCOMPARE(wrong, 0);
+    QCOMPARE(int(up.received().size()), total);
+    qInfo("%d forwards in %lld ms (%.0f/s, 64 in flight, fake upstream on the same thread)", total,
+          clock.elapsed(), total * 1000.0 / double(std::max<qint64>(1, clock.elapsed())));
 }
 
 QTEST_GUILESS_MAIN(TstForwarder)
