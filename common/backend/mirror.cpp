@@ -6,6 +6,7 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <future>
 #include <iterator>
 
 #if defined(__GLIBC__)
@@ -197,15 +198,19 @@ bool Mirror::sync()
     startFeed(probe.etcdIndex + 1);
 
     const auto started = std::chrono::steady_clock::now();
-    EtcdResult result = readAll();
-    if (result.kind == EtcdResult::Kind::Cancelled)
+    bool read = false;
+    std::string error;
+    std::chrono::steady_clock::time_point fetched;
+    const bool cancelled = !readAll([&](const EtcdResult &result) {
+        if (result.kind == EtcdResult::Kind::Cancelled)
+            return false;
+        fetched = std::chrono::steady_clock::now();
+        error = result.message;
+        read = fullRead(result);
+        return true;
+    });
+    if (cancelled)
         return false;
-    const auto fetched = std::chrono::steady_clock::now();
-    const std::string error = result.message;
-    const bool read = fullRead(result);
-    // Freed here, the response's chunks would go to this thread's malloc cache and be handed out
-    // again for long-lived records, pinning the reader's arena (see readAll).
-    std::thread([disposed = std::move(result)] {}).join();
     if (!read) {
         retireFeed();
         markStale(error.empty() ? "cannot read " + m_rootKey : error);
@@ -293,16 +298,32 @@ void Mirror::applyEvents(std::vector<WatchFeed::Event> &events)
     m_state.lastEventLagUs = lag.count();
 }
 
-EtcdResult Mirror::readAll()
+bool Mirror::readAll(const std::function<bool(const EtcdResult &)> &build)
 {
     // The response of a big recursive get is decoded into several times the memory of the store.
-    // Reading on a thread of its own keeps that garbage in another malloc arena than the store
-    // built from it on this thread, so it can be given back to the system afterwards instead of
-    // staying resident between long-lived records.
-    EtcdResult result;
-    std::thread reader([&] { result = m_client->get(m_rootKey, true, false); });
+    // A thread of its own reads it, so that garbage lands in another malloc arena than the store
+    // built from it on this thread, and that thread also frees it: freed here, its chunks would go
+    // to this thread's malloc cache and be handed out again for long-lived records, pinning the
+    // reader's pages so that malloc_trim could not return them.
+    std::promise<const EtcdResult *> fetched;
+    std::promise<void> built;
+    std::thread reader([&, done = built.get_future()]() mutable {
+        auto result = std::make_unique<EtcdResult>(m_client->get(m_rootKey, true, false));
+        fetched.set_value(result.get());
+        done.wait();
+        result.reset();
+    });
+    bool used = false;
+    try {
+        used = build(*fetched.get_future().get());
+    } catch (...) {
+        built.set_value();
+        reader.join();
+        throw;
+    }
+    built.set_value();
     reader.join();
-    return result;
+    return used;
 }
 
 void Mirror::releaseMemory()

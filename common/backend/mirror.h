@@ -10,6 +10,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <queue>
@@ -119,7 +120,9 @@ private:
     void startFeed(std::uint64_t fromIndex);
     void retireFeed();
     void applyEvents(std::vector<WatchFeed::Event> &events);
-    EtcdResult readAll();
+    // readAll reads the whole subtree on a thread of its own, which keeps the result alive while
+    // build uses it on the calling thread; returns what build returned.
+    bool readAll(const std::function<bool(const EtcdResult &)> &build);
     bool fullRead(const EtcdResult &result);
     void releaseMemory();
     void applyEvent(const EtcdResult &event);

@@ -2,7 +2,7 @@
 # run.sh [BUILD_DIR] — benchmarks the etcd Mirror against a private etcd (data on tmpfs when
 # /dev/shm exists): loads services in steps (COUNTS, default "100000 1000000"), and after each step
 # measures the initial load time, resident memory per service, lookup cost and change propagation
-# (CHANGES, default 1000). Needs a built `mirrorbench` (cmake --build BUILD_DIR --target mirrorbench).
+# (CHANGES, default 1000), MEASURES times (default 1). Needs a built `mirrorbench` (cmake --build BUILD_DIR --target mirrorbench).
 # Loading 1M services takes several minutes.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -12,6 +12,7 @@ etcd=${SKYDNS_ETCD_BIN:-etcd}
 counts=${COUNTS:-"100000 1000000"}
 changes=${CHANGES:-1000}
 threads=${THREADS:-64}
+measures=${MEASURES:-1}   # measurements (fresh mirror processes) per step
 [ -x "$bench" ] || { echo "no $bench; build the mirrorbench target first" >&2; exit 1; }
 
 base=/tmp; [ -d /dev/shm ] && base=/dev/shm
@@ -42,6 +43,8 @@ for n in $counts; do
   "$bench" load --etcd "$url" --from "$loaded" --to "$n" --threads "$threads"
   loaded=$n
   echo "uptime before measure: $(uptime)"
-  "$bench" measure --etcd "$url" --expect "$n" --changes "$changes" 2>&1 | grep -v '^skydns\.'
+  for _ in $(seq 1 "$measures"); do
+    "$bench" measure --etcd "$url" --expect "$n" --changes "$changes" 2>&1 | grep -v '^skydns\.etcd'
+  done
   echo "etcd VmRSS: $(grep VmRSS /proc/$etcd_pid/status | awk '{print $2, $3}')"
 done
