@@ -171,6 +171,9 @@ private slots:
     void externalCnameTarget();
     void srvExternalTarget();
     void upstreamTimeoutServfail();
+    void truncatedRelayed();
+    void firstServerIsIdModN_data();
+    void firstServerIsIdModN();
     void stubZoneToFake();
     void stubZoneBetweenInstances();
     void stubMarkedQueryDropped();
@@ -365,6 +368,55 @@ void TstForwarding::upstreamTimeoutServfail()
     QCOMPARE(int(m.header.rcode), int(dns::kRcodeServFail));
     QCOMPARE(m_up.count(name), 2); // one nameserver: n+1 = 2 attempts of 400 ms
     QVERIFY2(elapsed >= 750 && elapsed < 4000, QByteArray::number(elapsed));
+}
+
+void TstForwarding::truncatedRelayed()
+{
+    // spec 4.1 / 7: a TC=1 upstream answer is relayed as it came; the client retries over TCP
+    const std::string name = "big.example.net.";
+    m_up.script(name, dns::kTypeTXT, {FakeUpstream::truncated()});
+    m_up.clear();
+    const QByteArray query = makeQuery(name, dns::kTypeTXT, 0x7C7C);
+    const QByteArray answer = ask(m_a.port(), query);
+    QCOMPARE(answer, FakeUpstream::reply(query, FakeUpstream::truncated()));
+    QVERIFY(answer[2] & 0x02);
+    const QByteArray overTcp = ask(m_a.port(), query, true);
+    QCOMPARE(overTcp, FakeUpstream::reply(query, FakeUpstream::truncated())); // the fake truncates TCP too
+    QCOMPARE(m_up.count(name), 2);
+    QVERIFY(m_up.received().back().tcp);
+}
+
+void TstForwarding::firstServerIsIdModN_data()
+{
+    QTest::addColumn<QString>("rotate");
+    QTest::addColumn<int>("id");
+    QTest::addColumn<int>("first");
+    QTest::newRow("spec 4.1: ns_rotate, even ID -> server 0") << "true" << 10 << 0;
+    QTest::newRow("spec 4.1: ns_rotate, odd ID -> server 1") << "true" << 11 << 1;
+    QTest::newRow("spec 4.1: no ns_rotate, odd ID -> server 0") << "false" << 11 << 0;
+}
+
+void TstForwarding::firstServerIsIdModN()
+{
+    QFETCH(QString, rotate);
+    QFETCH(int, id);
+    QFETCH(int, first);
+    FakeUpstream ups[2];
+    for (auto &u : ups) {
+        QVERIFY(u.start());
+        u.setDefault(FakeUpstream::silent()); // so the fail-over order shows too
+    }
+    Skydns s;
+    QVERIFY2(s.start({"-machines", m_endpoint, "-path-prefix", m_prefix, "-domain", QString::fromStdString(kDomain),
+                      "-nameservers", QString::fromStdString(ups[0].address() + "," + ups[1].address()),
+                      "-ns-rotate=" + rotate, "-rtimeout", "300ms"}),
+             qPrintable(s.log()));
+    const std::string name = "rot.example.net.";
+    const dns::Message m = parse(ask(s.port(), makeQuery(name, dns::kTypeA, std::uint16_t(id))));
+    QCOMPARE(int(m.header.rcode), int(dns::kRcodeServFail));
+    // n+1 = 3 attempts: first, other, first
+    QCOMPARE(ups[first].count(name), 2);
+    QCOMPARE(ups[1 - first].count(name), 1);
 }
 
 void TstForwarding::stubZoneToFake()
