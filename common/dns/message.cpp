@@ -60,6 +60,18 @@ std::string rdataSrv(std::uint16_t priority, std::uint16_t weight, std::uint16_t
     return out;
 }
 
+std::string rdataSrvWire(std::uint16_t priority, std::uint16_t weight, std::uint16_t port, std::string_view targetWire)
+{
+    std::string out;
+    out.reserve(6 + targetWire.size());
+    const char fixed[6] = {static_cast<char>(priority >> 8), static_cast<char>(priority & 0xFF),
+                           static_cast<char>(weight >> 8),   static_cast<char>(weight & 0xFF),
+                           static_cast<char>(port >> 8),     static_cast<char>(port & 0xFF)};
+    out.append(fixed, 6);
+    out.append(targetWire);
+    return out;
+}
+
 std::string rdataTxt(const std::vector<std::string_view> &chunks)
 {
     std::string out;

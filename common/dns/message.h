@@ -138,6 +138,8 @@ std::string rdataName(std::string_view name);
 std::string rdataMx(std::uint16_t preference, std::string_view exchange);
 // rdataSrv is priority, weight, port, target.
 std::string rdataSrv(std::uint16_t priority, std::uint16_t weight, std::uint16_t port, std::string_view target);
+// rdataSrvWire is rdataSrv with the target already in uncompressed wire form.
+std::string rdataSrvWire(std::uint16_t priority, std::uint16_t weight, std::uint16_t port, std::string_view targetWire);
 // rdataTxt is a sequence of character strings; each chunk must be at most 255 bytes (longer
 // chunks are cut).
 std::string rdataTxt(const std::vector<std::string_view> &chunks);

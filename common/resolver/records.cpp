@@ -79,6 +79,45 @@ std::string keyDomain(const std::string &key)
     return std::string(buf, n);
 }
 
+bool keyTarget(const std::string &key, std::string &text, std::string &wire)
+{
+    if (key.size() < 2 || key[0] != '/' || key.size() > 512 || key.find('\\') != std::string::npos)
+        return false;
+    const std::size_t prefixEnd = key.find('/', 1);
+    if (prefixEnd == std::string::npos || prefixEnd + 1 >= key.size())
+        return false;
+    char t[520], w[dns::kMaxNameWire + 2];
+    std::size_t tn = 0, wn = 0;
+    std::size_t end = key.size();
+    for (std::size_t i = key.size(); i-- > prefixEnd;) {
+        if (key[i] != '/')
+            continue;
+        // element key[i+1, end): in the text it is followed by '.', in wire form it is one or more
+        // labels (a '.' inside an element separates labels, as it does once SkyDNS prints the name)
+        const std::size_t len = end - i - 1;
+        std::memcpy(t + tn, key.data() + i + 1, len);
+        tn += len;
+        t[tn++] = '.';
+        std::size_t labelStart = i + 1;
+        for (std::size_t j = i + 1; j <= end; ++j) {
+            if (j < end && key[j] != '.')
+                continue;
+            const std::size_t l = j - labelStart;
+            if (l == 0 || l > 63 || wn + l + 2 > dns::kMaxNameWire)
+                return false;
+            w[wn++] = static_cast<char>(l);
+            std::memcpy(w + wn, key.data() + labelStart, l);
+            wn += l;
+            labelStart = j + 1;
+        }
+        end = i;
+    }
+    w[wn++] = 0;
+    text.assign(t, tn);
+    wire.append(w, wn);
+    return true;
+}
+
 namespace {
 
 dns::Rr addressRr(std::string owner, const Svc &sv)
@@ -306,11 +345,17 @@ LookupStatus Resolution::srvRecords(const std::string &qname, const std::string 
             targetExtras(target, extra);
             continue;
         }
-        std::string target = keyDomain(sv.rec->key);
-        if (s.targetStrip > 0)
-            target = model::fqdn(model::targetStrip(target, s.targetStrip));
+        std::string target, targetWire;
+        if (s.targetStrip > 0 || !keyTarget(sv.rec->key, target, targetWire)) {
+            target = keyDomain(sv.rec->key);
+            if (s.targetStrip > 0)
+                target = model::fqdn(model::targetStrip(target, s.targetStrip));
+            targetWire.clear();
+            if (!dns::nameToWire(target, targetWire))
+                continue; // not a valid name: no SRV record can point at it
+        }
         answer.push_back(makeRr(std::move(owner), dns::kTypeSRV, sv.ttl,
-                                dns::rdataSrv(sv.priority, w[i], static_cast<std::uint16_t>(s.port), target)));
+                                dns::rdataSrvWire(sv.priority, w[i], static_cast<std::uint16_t>(s.port), targetWire)));
         extra.push_back(addressRr(std::move(target), sv));
     }
     return LookupStatus::Ok;

@@ -74,6 +74,11 @@ Svc::Kind classifyHost(const std::string &host, unsigned char (&addr)[16]);
 // keyDomain is msg.Domain (model::pathToDomain) for an absolute etcd key, allocation-light.
 std::string keyDomain(const std::string &key);
 
+// keyTarget is keyDomain plus the name's wire form in one pass (the synthesised SRV target of an
+// IP-only service). Returns false -- callers then use keyDomain and dns::nameToWire -- for keys with
+// backslashes (escapes) or whose name is not a valid DNS name.
+bool keyTarget(const std::string &key, std::string &text, std::string &wire);
+
 // hasStarLabel is true when name has a "*" label (spec top: such owners are not echoed).
 bool hasStarLabel(std::string_view name);
 

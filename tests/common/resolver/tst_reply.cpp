@@ -8,7 +8,9 @@
 #include "backend/memorybackend.h"
 #include "config/serviceconfig.h"
 #include "dns/wire.h"
+#include "dns/name.h"
 #include "resolver/postprocess.h"
+#include "resolver/resolution.h"
 #include "resolver/resolver.h"
 #include "resolver/stubzones.h"
 
@@ -121,6 +123,8 @@ private slots:
     void formErrReply();
     void randomInputNeverCrashes();
     void fastRandomVaries();
+    void keyTargets_data();
+    void keyTargets();
 };
 
 void TstReply::dedup_data()
@@ -501,6 +505,41 @@ void TstReply::fastRandomVaries()
     }
     QVERIFY(differs);
     QVERIFY(seen.size() > 900);
+}
+
+void TstReply::keyTargets_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<bool>("fast");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("plain key") << "/skydns/local/skydns/east/staging/rails/4" << true << "4.rails.staging.east.skydns.local.";
+    QTest::newRow("other prefix") << "/mydns/local/skydns/x" << true << "x.skydns.local.";
+    QTest::newRow("dot inside an element: two labels, as SkyDNS prints it") << "/skydns/local/a.b" << true
+                                                                             << "a.b.local.";
+    QTest::newRow("backslash: slow path") << "/skydns/local/a\\b" << false << "";
+    QTest::newRow("empty element: not a valid name") << "/skydns/local//x" << false << "";
+    QTest::newRow("label over 63: not a valid name") << "/skydns/local/" + QString(64, QLatin1Char('q')) << false << "";
+    QTest::newRow("only the prefix") << "/skydns" << false << "";
+}
+
+void TstReply::keyTargets()
+{
+    // keyTarget must agree with keyDomain + nameToWire (the slow path it replaces).
+    QFETCH(QString, key);
+    QFETCH(bool, fast);
+    QFETCH(QString, text);
+    std::string t, w = "x";
+    const bool ok = resolver::detail::keyTarget(key.toStdString(), t, w);
+    QCOMPARE(ok, fast);
+    if (!ok) {
+        QCOMPARE(w, std::string("x")); // nothing appended
+        return;
+    }
+    QCOMPARE(QString::fromStdString(t), text);
+    QCOMPARE(t, resolver::detail::keyDomain(key.toStdString()));
+    std::string expected = "x";
+    QVERIFY(dns::nameToWire(t, expected));
+    QCOMPARE(w, expected);
 }
 
 QTEST_APPLESS_MAIN(TstReply)
