@@ -5,7 +5,9 @@
 
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
+#include <openssl/ec.h>
 #include <openssl/ecdsa.h>
+#include <openssl/obj_mac.h>
 #include <openssl/evp.h>
 
 #include <algorithm>
@@ -139,11 +141,24 @@ std::string KeyPair::publicKeyOf(const EVP_PKEY *pkey, std::uint8_t algorithm)
     if (const std::size_t n = ecdsaSize(algorithm)) {
         if (EVP_PKEY_get_base_id(pkey) != EVP_PKEY_EC || static_cast<std::size_t>(EVP_PKEY_get_bits(pkey)) != n * 8)
             return {};
-        const std::string x = bnParam(pkey, OSSL_PKEY_PARAM_EC_PUB_X, static_cast<int>(n));
-        const std::string y = bnParam(pkey, OSSL_PKEY_PARAM_EC_PUB_Y, static_cast<int>(n));
-        if (x.size() != n || y.size() != n)
+        // The uncompressed point 0x04 || x || y; DNSSEC wants x || y (RFC 6605 4).
+        // Keys ldns builds are legacy EC_KEYs that only export the point in its stored
+        // (compressed) form, so convert through EC_POINT.
+        unsigned char raw[1 + 2 * 48];
+        std::size_t rawLen = 0;
+        if (!EVP_PKEY_get_octet_string_param(pkey, OSSL_PKEY_PARAM_PUB_KEY, raw, sizeof raw, &rawLen))
             return {};
-        return x + y;
+        EC_GROUP *group = EC_GROUP_new_by_curve_name(n == 32 ? NID_X9_62_prime256v1 : NID_secp384r1);
+        EC_POINT *pt = group ? EC_POINT_new(group) : nullptr;
+        unsigned char point[1 + 2 * 48];
+        std::size_t len = 0;
+        if (pt && EC_POINT_oct2point(group, pt, raw, rawLen, nullptr) == 1)
+            len = EC_POINT_point2oct(group, pt, POINT_CONVERSION_UNCOMPRESSED, point, sizeof point, nullptr);
+        EC_POINT_free(pt);
+        EC_GROUP_free(group);
+        if (len != 1 + 2 * n || point[0] != 0x04)
+            return {};
+        return std::string(reinterpret_cast<const char *>(point) + 1, 2 * n);
     }
     if (algorithm == kEd25519) {
         if (EVP_PKEY_get_base_id(pkey) != EVP_PKEY_ED25519)
