@@ -9,6 +9,10 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <chrono>
+#include <cstdlib>
+#include <thread>
+
 namespace {
 
 // readEtcdConfig reads /<prefix>/config once at start-up, as SkyDNS's loadEtcdV2Config does: a
@@ -69,5 +73,12 @@ int main(int argc, char **argv)
         err.flush();
         return 1;
     }
-    return QCoreApplication::exec();
+    const int rc = QCoreApplication::exec();
+    // Shutting down must not hang on a stuck etcd request or upstream exchange: the event loop is
+    // done, so give the destructors a few seconds and then leave anyway.
+    std::thread([] {
+        std::this_thread::sleep_for(std::chrono::seconds(5));
+        std::_Exit(0);
+    }).detach();
+    return rc;
 }

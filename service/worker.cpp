@@ -137,6 +137,8 @@ void Worker::readUdp(QUdpSocket *socket)
 
         m_handler.beginBatch();
         int out = 0;
+        int flushed = 0;
+        std::size_t pendingBytes = 0;
         for (int i = 0; i < count; ++i) {
             const std::size_t len = m_inHdr[i].msg_len;
             UdpTarget target(fd, m_from[i]);
@@ -149,21 +151,34 @@ void Worker::readUdp(QUdpSocket *socket)
             m_outHdr[out].msg_hdr.msg_iov = &m_outVec[out];
             m_outHdr[out].msg_hdr.msg_iovlen = 1;
             ++out;
-        }
-        int sent = 0;
-        while (sent < out) {
-            const int n = ::sendmmsg(fd, &m_outHdr[sent], unsigned(out - sent), MSG_DONTWAIT);
-            if (n <= 0) {
-                if (n < 0 && errno == EINTR)
-                    continue;
-                break; // send buffer full: UDP may drop, the client retries
+            // Large answers go out in smaller bursts: a client's receive buffer (212 KiB by
+            // default; dnsperf asks for less) overflows when dozens of 4 KB answers land at once.
+            pendingBytes += m_out[out - 1].size();
+            if (pendingBytes >= kBurstBytes) {
+                flushed = sendBatch(fd, flushed, out);
+                pendingBytes = 0;
             }
-            sent += n;
         }
+        sendBatch(fd, flushed, out);
         if (count < kBatch)
             break;
     }
     m_cacheEntries.store(m_handler.cacheEntries(), std::memory_order_relaxed);
+}
+
+int Worker::sendBatch(int fd, int from, int to)
+{
+    int sent = from;
+    while (sent < to) {
+        const int n = ::sendmmsg(fd, &m_outHdr[sent], unsigned(to - sent), MSG_DONTWAIT);
+        if (n <= 0) {
+            if (n < 0 && errno == EINTR)
+                continue;
+            break; // send buffer full: UDP may drop, the client retries
+        }
+        sent += n;
+    }
+    return to;
 }
 
 void Worker::acceptTcp(QTcpServer *server)

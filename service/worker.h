@@ -47,9 +47,12 @@ public:
 private:
     static constexpr int kBatch = 32;
     static constexpr int kMaxQuery = 4096;
+    static constexpr std::size_t kBurstBytes = 65536;
 
     void readUdp(QUdpSocket *socket);
     void acceptTcp(QTcpServer *server);
+    // sendBatch sends the prepared answers [from, to) with sendmmsg; returns to.
+    int sendBatch(int fd, int from, int to);
 
     QueryHandler m_handler;
     WorkerMetrics *m_metrics;
