@@ -23,7 +23,8 @@ void dedup(std::vector<dns::Rr> &rrs)
     if (n < 2)
         return;
     // keep[i]: record i survives; from[i]: the record whose value it takes (the last duplicate).
-    thread_local std::vector<std::pair<std::uint64_t, std::uint32_t>> keys;
+    thread_local std::vector<int> slots;
+    thread_local std::vector<std::uint64_t> hashes;
     thread_local std::vector<std::uint32_t> from;
     thread_local std::vector<char> keep;
     from.resize(n);
@@ -44,35 +45,35 @@ void dedup(std::vector<dns::Rr> &rrs)
             }
         }
     } else {
-        // Large sections (100-record SRV answers): hash, sort by hash, compare only equal hashes.
-        keys.resize(n);
+        // Large sections (100-record SRV answers): an open-addressing table of representatives,
+        // probed by hash; only equal hashes are compared in full.
+        std::size_t size = 16;
+        while (size < 2 * n)
+            size *= 2;
+        slots.assign(size, -1);
+        hashes.resize(n);
         const std::hash<std::string_view> h;
         for (std::size_t i = 0; i < n; ++i) {
             const dns::Rr &r = rrs[i];
             // The owner is left out of the hash (answers mostly share it); sameKey checks it.
-            std::uint64_t k = (static_cast<std::uint64_t>(r.owner.size()) << 32) | (static_cast<std::uint64_t>(r.type) << 16) | r.cls;
+            std::uint64_t k = (static_cast<std::uint64_t>(r.owner.size()) << 32)
+                | (static_cast<std::uint64_t>(r.type) << 16) | r.cls;
             if (r.type != dns::kTypeCNAME)
                 k ^= h(r.rdata) * 0x9E3779B97F4A7C15ULL;
-            keys[i] = {k, static_cast<std::uint32_t>(i)};
-        }
-        std::sort(keys.begin(), keys.end());
-        for (std::size_t g = 0; g < n;) {
-            std::size_t e = g + 1;
-            while (e < n && keys[e].first == keys[g].first)
-                ++e;
-            for (std::size_t x = g + 1; x < e; ++x) {
-                const std::uint32_t i = keys[x].second;
-                for (std::size_t y = g; y < x; ++y) {
-                    const std::uint32_t j = keys[y].second;
-                    if (keep[j] && sameKey(rrs[j], rrs[i])) {
-                        keep[i] = 0;
-                        from[j] = i; // indices ascend within a run: i is the later one
-                        removed = true;
-                        break;
-                    }
+            hashes[i] = k;
+            for (std::size_t p = (k ^ (k >> 29)) & (size - 1);; p = (p + 1) & (size - 1)) {
+                const int rep = slots[p];
+                if (rep < 0) {
+                    slots[p] = static_cast<int>(i);
+                    break;
+                }
+                if (hashes[static_cast<std::size_t>(rep)] == k && sameKey(rrs[static_cast<std::size_t>(rep)], r)) {
+                    keep[i] = 0;
+                    from[static_cast<std::size_t>(rep)] = static_cast<std::uint32_t>(i); // the last one wins
+                    removed = true;
+                    break;
                 }
             }
-            g = e;
         }
     }
     if (!removed)

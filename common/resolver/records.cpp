@@ -98,6 +98,16 @@ bool keyTarget(const std::string &key, std::string &text, std::string &wire)
         std::memcpy(t + tn, key.data() + i + 1, len);
         tn += len;
         t[tn++] = '.';
+        if (len > 0 && len <= 63 && std::memchr(key.data() + i + 1, '.', len) == nullptr) {
+            // the common case: the element is one label
+            if (wn + len + 2 > dns::kMaxNameWire)
+                return false;
+            w[wn++] = static_cast<char>(len);
+            std::memcpy(w + wn, key.data() + i + 1, len);
+            wn += len;
+            end = i;
+            continue;
+        }
         std::size_t labelStart = i + 1;
         for (std::size_t j = i + 1; j <= end; ++j) {
             if (j < end && key[j] != '.')
