@@ -116,9 +116,12 @@ EtcdResult EtcdClient::Private::run(const EtcdRequest &request, milliseconds max
         if (attempt.outcome == EtcdAttempt::Outcome::TransportError) {
             if (!transport.tlsProblem().empty() && machine.rfind("https://", 0) == 0)
                 attempt.error += " [" + transport.tlsProblem() + "]";
-            qCWarning(lcEtcd) << "etcd machine" << machine.c_str() << "failed on" << request.method.c_str()
-                              << request.key.c_str() << ":" << attempt.error.c_str();
-            machines.reportFailure(machine, attempt.error, nowMs());
+            // Warn when a machine goes bad, not on every retry while it stays down.
+            if (machines.reportFailure(machine, attempt.error, nowMs()) == 1)
+                qCWarning(lcEtcd) << "etcd machine" << machine.c_str() << "failed on" << request.method.c_str()
+                                  << request.key.c_str() << ":" << attempt.error.c_str();
+            else
+                qCDebug(lcEtcd) << "etcd machine" << machine.c_str() << "still failing:" << attempt.error.c_str();
             failures += (failures.empty() ? "" : "; ") + machine + ": " + attempt.error;
             // The cluster may have changed: re-read its members on the next call, but not more often
             // than kDiscoveryRetryMs while every machine keeps failing.
@@ -126,7 +129,8 @@ EtcdResult EtcdClient::Private::run(const EtcdRequest &request, milliseconds max
                 nextDiscoveryMs = lastDiscoveryMs + kDiscoveryRetryMs;
             continue;
         }
-        machines.reportSuccess(machine);
+        if (const int failures = machines.reportSuccess(machine))
+            qCInfo(lcEtcd) << "etcd machine" << machine.c_str() << "answers again after" << failures << "failures";
         EtcdResult result = parseEtcdResponse(attempt.status, attempt.body, attempt.etcdIndex);
         result.machine = machine;
         if (result.kind != EtcdResult::Kind::Ok)

@@ -46,28 +46,31 @@ std::vector<std::string> EtcdMachines::attemptOrder(std::int64_t nowMs) const
     return order;
 }
 
-void EtcdMachines::reportFailure(const std::string &machine, const std::string &why, std::int64_t nowMs)
+int EtcdMachines::reportFailure(const std::string &machine, const std::string &why, std::int64_t nowMs)
 {
     std::lock_guard lock(m_mutex);
     const auto it = findMachine(m_machines, machine);
     if (it == m_machines.end())
-        return;
+        return 0;
     const int doublings = std::min(it->failures, 5); // 1 s << 5 = 32 s, capped below
     it->failures += 1;
     it->retryAtMs = nowMs + std::min(kFirstBackoffMs << doublings, kMaxBackoffMs);
     it->lastError = why;
+    return it->failures;
 }
 
-void EtcdMachines::reportSuccess(const std::string &machine)
+int EtcdMachines::reportSuccess(const std::string &machine)
 {
     std::lock_guard lock(m_mutex);
     const auto it = findMachine(m_machines, machine);
     if (it == m_machines.end())
-        return;
+        return 0;
+    const int ended = it->failures;
     it->failures = 0;
     it->retryAtMs = 0;
     it->lastError.clear();
     m_active = machine;
+    return ended;
 }
 
 void EtcdMachines::replace(const std::vector<std::string> &machines)

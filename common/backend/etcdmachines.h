@@ -26,10 +26,12 @@ public:
     // never empty while the list is not: when every machine is in back-off they are all still tried.
     std::vector<std::string> attemptOrder(std::int64_t nowMs) const;
 
-    // reportFailure puts machine in back-off (1 s, doubling, at most 30 s) and remembers why.
-    void reportFailure(const std::string &machine, const std::string &why, std::int64_t nowMs);
-    // reportSuccess ends machine's back-off and makes it the active machine.
-    void reportSuccess(const std::string &machine);
+    // reportFailure puts machine in back-off (1 s, doubling, at most 30 s) and remembers why; it
+    // returns how many times in a row the machine has failed now.
+    int reportFailure(const std::string &machine, const std::string &why, std::int64_t nowMs);
+    // reportSuccess ends machine's back-off and makes it the active machine; it returns how many
+    // failures in a row that ended (0 when the machine was fine).
+    int reportSuccess(const std::string &machine);
 
     // replace sets a new machine list (discovery), keeping the back-off state of machines that
     // stay; the active machine stays active if it is still listed. An empty list is ignored.

@@ -465,11 +465,11 @@ private slots:
         QCOMPARE(pool.attemptOrder(0), (std::vector<std::string>{"http://a", "http://b", "http://c"}));
 
         // a fails at t=1000: skipped for 1 s, then 2 s, 4 s ... at most 30 s.
-        pool.reportFailure("http://a", "refused", 1000);
+        QCOMPARE(pool.reportFailure("http://a", "refused", 1000), 1);
         QCOMPARE(pool.attemptOrder(1500), (std::vector<std::string>{"http://b", "http://c", "http://a"}));
         QVERIFY(pool.inBackoff("http://a", 1999));
         QVERIFY(!pool.inBackoff("http://a", 2000));
-        pool.reportFailure("http://a", "refused", 2000);
+        QCOMPARE(pool.reportFailure("http://a", "refused", 2000), 2);
         QVERIFY(pool.inBackoff("http://a", 3999));
         QVERIFY(!pool.inBackoff("http://a", 4000));
         for (int i = 0; i < 10; ++i)
@@ -487,8 +487,9 @@ private slots:
         pool.reportFailure("http://c", "timeout", 4500);  // retry at 5500
         QCOMPARE(pool.attemptOrder(5100), (std::vector<std::string>{"http://c", "http://b", "http://a"}));
 
-        // Success resets the doubling.
-        pool.reportSuccess("http://a");
+        // Success resets the doubling and says how many failures it ended.
+        QCOMPARE(pool.reportSuccess("http://a"), 12);
+        QCOMPARE(pool.reportSuccess("http://a"), 0);
         pool.reportFailure("http://a", "refused", 10000);
         QVERIFY(!pool.inBackoff("http://a", 11000));
     }
