@@ -27,6 +27,8 @@ private slots:
     void configFromEtcdAndReload();
     void badPackets();
     void tcpPipeliningIdleAndCap();
+    void forwardingAndResponseCache();
+    void ipv6Listener();
 
 private:
     static QString uniquePrefix(const char *what)
@@ -69,6 +71,9 @@ void TstDnsService::readme_data()
     QTest::newRow("README SRV of one service (spec 12: weight 100)")
         << "4.rails.staging.east.skydns.local" << "SRV"
         << QStringList{"10 100 8080 4.rails.staging.east.skydns.local."} << 0;
+    QTest::newRow("README SRV of a subtree: weights split") << "staging.east.skydns.local" << "SRV"
+        << QStringList{"10 50 8080 4.rails.staging.east.skydns.local.", "10 50 8080 6.rails.staging.east.skydns.local."}
+        << 0;
     QTest::newRow("README A of a service") << "4.rails.staging.east.skydns.local" << "A" << QStringList{"10.0.1.125"}
                                            << 0;
     QTest::newRow("README AAAA of a service") << "6.rails.staging.east.skydns.local" << "AAAA"
@@ -453,6 +458,58 @@ void TstDnsService::tcpPipeliningIdleAndCap()
     many.clear();
     QTest::qWait(200);
     QCOMPARE(int(parse(tcpExchange(s.port(), makeQuery(10, "db.skydns.local", 1))).answer.size()), 3);
+}
+
+void TstDnsService::forwardingAndResponseCache()
+{
+    // A second skydns for another domain forwards skydns.local to the first one (spec 4.1); with
+    // rcache the forwarded answer is then served from the response cache (spec 9).
+    const quint16 metricsPort = EtcdServer::freePort();
+    Skydns front;
+    QVERIFY2(front.start({"-machines", m_endpoint, "-path-prefix", uniquePrefix("front"), "-domain", "front.test",
+                          "-nameservers", QStringLiteral("127.0.0.1:%1").arg(m_skydns.port()), "-rcache", "100"},
+                         {{"PROMETHEUS_PORT", QString::number(metricsPort)}}),
+             qPrintable(front.log()));
+    for (int i = 0; i < 5; ++i) {
+        const dns::Message m = parse(udpExchange(front.port(), makeQuery(quint16(500 + i), "db.skydns.local", 1)));
+        QCOMPARE(int(m.header.id), 500 + i);
+        QCOMPARE(answerAddresses(m, dns::kTypeA), (QStringList{"127.0.0.1", "127.0.0.2", "127.0.0.3"}));
+    }
+    QCOMPARE(dig(front.port(), {"+short", "MX", "mail.skydns.local"}).size(), 2);
+    const QString metrics = QString::fromUtf8(httpGet(metricsPort, "/metrics"));
+    QVERIFY2(metrics.contains(QLatin1String("dns_request_count_total{system=\"recursive\"}")), qPrintable(metrics));
+    const QRegularExpression hits(QStringLiteral("dns_cache_hits_total\\{cache=\"response\"\\} (\\d+)"));
+    QVERIFY2(hits.match(metrics).captured(1).toInt() >= 1, qPrintable(metrics));
+    // Outside the domain with nothing upstream answering: SERVFAIL (SkyDNS would stay silent).
+    Skydns lonely;
+    QVERIFY2(lonely.start({"-machines", m_endpoint, "-path-prefix", uniquePrefix("lonely"), "-nameservers",
+                           "127.0.0.1:1", "-rtimeout", "300ms"}),
+             qPrintable(lonely.log()));
+    const dns::Message failed = parse(udpExchange(lonely.port(), makeQuery(77, "example.org", 1), 5000));
+    QCOMPARE(int(failed.header.rcode), int(dns::kRcodeServFail));
+}
+
+void TstDnsService::ipv6Listener()
+{
+    Skydns s;
+    const quint16 port = EtcdServer::freePort();
+    QVERIFY2(s.start({"-machines", m_endpoint, "-path-prefix", m_prefix, "-nameservers", "127.0.0.1:1", "-addr",
+                      QStringLiteral("[::1]:%1").arg(port)},
+                     {}, false),
+             qPrintable(s.log()));
+    QStringList lines;
+    QProcess p;
+    p.start(QStringLiteral("dig"), {"@::1", "-p", QString::number(port), "+short", "+time=2", "+tries=1", "A",
+                                    "db.skydns.local"});
+    QVERIFY(p.waitForFinished(10000));
+    lines = QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    lines.sort();
+    QCOMPARE(lines, (QStringList{"127.0.0.1", "127.0.0.2", "127.0.0.3"}));
+    QProcess t;
+    t.start(QStringLiteral("dig"), {"@::1", "-p", QString::number(port), "+short", "+tcp", "+time=2", "+tries=1",
+                                    "MX", "mail.skydns.local"});
+    QVERIFY(t.waitForFinished(10000));
+    QCOMPARE(QString::fromUtf8(t.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TstDnsService)
