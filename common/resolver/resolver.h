@@ -33,6 +33,20 @@ namespace skydns::resolver {
 // zones (when config.stubzones); local.dns.<domain>; reverse names; names outside the domain ->
 // forwarding; then the authoritative answer by qtype with its post-processing (dedup, multi-RR TTL
 // rule, DNSSEC hook). The response cache and Fit are the service's.
+//
+// Deliberate differences from SkyDNS 2.5.3a (all invisible to well-behaved clients):
+// - no question: FORMERR (SkyDNS crashes); failed forwarding: Reply::message is the SERVFAIL to send.
+// - a query name with a "*" label: answer owners are the names of the records found, not the "*"
+//   name ("any" is echoed as SkyDNS does).
+// - records whose etcd TTL has run out are skipped; a leaf whose records all expired is NXDOMAIN.
+// - SRV/MX/CNAME records whose target is not a valid DNS name (and TXT-free garbage) are left out
+//   instead of failing the whole message; TXT text is sent byte for byte (miekg/dns would interpret
+//   backslash escapes in it).
+// - SRV target lookups (upstream and internal) run only for qtype SRV; SkyDNS also runs them for
+//   the "other qtype" NODATA path and throws the result away.
+// - internal SRV/MX targets are looked up lower-cased (SkyDNS passes them as written).
+// - after dedup the first occurrence's position is kept (SkyDNS's order is Go-map random);
+//   nested stub zones: the longest zone wins (SkyDNS: map order).
 Reply resolve(const dns::Query &query, const backend::Backend &backend, const config::ServiceConfig &config,
               std::int64_t nowMs, Random &random, const Upstream *upstream = nullptr,
               const Signer *signer = nullptr);
