@@ -39,7 +39,7 @@ namespace skydns::resolver {
 // - a query name with a "*" label: answer owners are the names of the records found, not the "*"
 //   name ("any" is echoed as SkyDNS does).
 // - records whose etcd TTL has run out are skipped; a leaf whose records all expired is NXDOMAIN.
-// - SRV/MX/CNAME records whose target is not a valid DNS name (and TXT-free garbage) are left out
+// - SRV/MX/CNAME/NS/PTR records whose target is not a valid DNS name are left out
 //   instead of failing the whole message; TXT text is sent byte for byte (miekg/dns would interpret
 //   backslash escapes in it).
 // - SRV target lookups (upstream and internal) run only for qtype SRV; SkyDNS also runs them for
