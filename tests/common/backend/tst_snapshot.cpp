@@ -125,6 +125,7 @@ private Q_SLOTS:
     void storeTreeOrderIsKeyOrder();
     void storeDirectoryUpdateKeepsChildren();
     void storeRemoveRoot();
+    void storeNestedPrefixAndAncestors();
 
     void contract_data() { skydns::test::addBackendContractRows(); }
     void contract();
@@ -363,6 +364,33 @@ void TstSnapshot::storeRemoveRoot()
     QCOMPARE(store.malformedCount(), std::size_t(0));
     QCOMPARE(Snapshot(store, 1, 3).records("skydns.local.", false).status, LookupStatus::NotFound);
     QCOMPARE(Snapshot(store, 1, 3).records(".", false).status, LookupStatus::NotFound);
+}
+
+void TstSnapshot::storeNestedPrefixAndAncestors()
+{
+    // A prefix of several elements; keys beside it ("/a/bc") are not below it.
+    Store store("a/b");
+    QVERIFY(store.putValue("/a/b/local/skydns/web", R"({"host":"10.0.0.1"})", 1, 0).applied);
+    QVERIFY(!store.putValue("/a/bc/local/skydns/web", R"({"host":"10.0.0.2"})", 2, 0).applied);
+    QVERIFY(!store.putValue("/a", R"({"host":"10.0.0.3"})", 3, 0).applied);
+    const Snapshot snapshot(store, 1, 3);
+    QCOMPARE(keysOf(snapshot.records("web.skydns.local.", false)), QStringList{QStringLiteral("/a/b/local/skydns/web")});
+    QVERIFY(!store.remove("/a/bc"));
+    QCOMPARE(store.recordCount(), std::size_t(1));
+    // Deleting an ancestor of the prefix (etcd notifies watchers of the prefix) empties the store.
+    QVERIFY(store.remove("/a"));
+    QVERIFY(store.root() == nullptr);
+    QCOMPARE(Snapshot(store, 2, 4).records("web.skydns.local.", false).status, LookupStatus::NotFound);
+
+    // A value where etcd would have a directory is replaced when a key below it arrives (we missed
+    // the events in between; etcd's newer state wins).
+    Store other("skydns");
+    other.putValue("/skydns/local/skydns/x", "{bad", 1, 0);
+    QCOMPARE(other.malformedCount(), std::size_t(1));
+    other.putValue("/skydns/local/skydns/x/y", R"({"host":"10.0.0.1"})", 2, 0);
+    QCOMPARE(other.malformedCount(), std::size_t(0));
+    QCOMPARE(other.recordCount(), std::size_t(1));
+    QVERIFY(other.find("/skydns/local/skydns/x")->isDirectory());
 }
 
 void TstSnapshot::contract()
