@@ -151,6 +151,17 @@ private slots:
         }
     }
 
+    void noMachineConfigured()
+    {
+        EtcdOptions options;
+        options.machines = {};
+        EtcdClient client(options);
+        const EtcdResult r = client.get("/x");
+        QCOMPARE(r.kind, EtcdResult::Kind::Unavailable);
+        QCOMPARE(r.message, std::string("no etcd machine configured"));
+        QVERIFY(client.machines().empty());
+    }
+
     void silentMachineTimesOut()
     {
         // Listening but never answering: the kernel completes the TCP handshake, nobody replies.
