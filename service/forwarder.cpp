@@ -68,6 +68,17 @@ struct Forwarder::Private
 {
     Forwarder *q;
     std::map<std::string, std::shared_ptr<ForwardJob>> inflight;
+    std::size_t active = 0; // attempts with an open socket
+    std::size_t maxInFlight = 1024;
+
+    // overloaded: new work would open more sockets than allowed (fail it at once instead).
+    bool overloaded() const { return active >= maxInFlight; }
+    // failSoon runs fail from the event loop, as every callback.
+    void failSoon(std::function<void()> fail)
+    {
+        auto *failer = new Exchange({}, {}, 0, false, std::chrono::milliseconds(0), {}, q);
+        failer->failLater([fail = std::move(fail)](Exchange::Result) { fail(); }, {});
+    }
 
     void attempt(const std::shared_ptr<ForwardJob> &job);
     void attemptDone(const std::shared_ptr<ForwardJob> &job, Exchange::Result r);
@@ -100,7 +111,7 @@ static std::string coalescingKey(const QByteArray &query, const std::vector<std:
 
 Forwarder::Forwarder(QObject *parent)
     : QObject(parent)
-    , d(new Private{this, {}})
+    , d(new Private{this, {}, 0, 1024})
 {
 }
 
@@ -131,13 +142,9 @@ void Forwarder::forward(const QByteArray &query, const std::vector<std::string> 
     job->waiters.emplace_back(id, std::move(done));
     if (!key.empty())
         d->inflight.emplace(key, job);
-    if (servers.empty() || query.size() < fwire::kHeaderSize) {
-        auto *failer = new Exchange({}, {}, 0, false, timeout, {}, this);
-        failer->failLater(
-            [this, job](Exchange::Result) {
-                d->complete(job, ExchangeResult{false, {}, {}, "no nameservers or no query"});
-            },
-            {});
+    if (servers.empty() || query.size() < fwire::kHeaderSize || d->overloaded()) {
+        const std::string why = d->overloaded() ? "too many upstream exchanges in flight" : "no nameservers or no query";
+        d->failSoon([this, job, why] { d->complete(job, ExchangeResult{false, {}, {}, why}); });
         return;
     }
     d->attempt(job);
@@ -153,7 +160,11 @@ void Forwarder::Private::attempt(const std::shared_ptr<ForwardJob> &job)
     auto *ex = new Exchange(
         query, address, port, job->tcp, job->timeout,
         [query](const QByteArray &response) { return acceptsForward(query, response); }, q);
-    auto done = [this, job](Exchange::Result r) { attemptDone(job, std::move(r)); };
+    auto done = [this, job](Exchange::Result r) {
+        --active;
+        attemptDone(job, std::move(r));
+    };
+    ++active;
     if (usable)
         ex->start(std::move(done));
     else
@@ -223,9 +234,8 @@ void Forwarder::lookup(const std::string &name, std::uint16_t type, std::uint16_
     job->servers = nameservers;
     job->timeout = timeout;
     job->done = std::move(done);
-    if (nameservers.empty()) {
-        auto *failer = new Exchange({}, {}, 0, false, timeout, {}, this);
-        failer->failLater([job](Exchange::Result) { job->finish(false, {}); }, {});
+    if (nameservers.empty() || d->overloaded()) {
+        d->failSoon([job] { job->finish(false, {}); });
         return;
     }
     // "Use request Id for random nameserver selection."
@@ -248,6 +258,7 @@ void Forwarder::Private::attemptLookup(const std::shared_ptr<LookupJob> &job)
         },
         q);
     auto done = [this, job](Exchange::Result r) {
+        --active;
         if (r.status == Exchange::Status::Answer) {
             dns::Message parsed;
             dns::parseMessage(r.response.constData(), static_cast<std::size_t>(r.response.size()), parsed);
@@ -265,10 +276,21 @@ void Forwarder::Private::attemptLookup(const std::shared_ptr<LookupJob> &job)
         }
         job->finish(false, {});
     };
+    ++active;
     if (usable)
         ex->start(std::move(done));
     else
         ex->failLater(std::move(done), "unusable nameserver address");
+}
+
+void Forwarder::setMaxInFlight(std::size_t max)
+{
+    d->maxInFlight = max;
+}
+
+std::size_t Forwarder::inFlight() const
+{
+    return d->active;
 }
 
 } // namespace skydns::service

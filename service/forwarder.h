@@ -55,6 +55,15 @@ public:
                 const std::vector<std::string> &nameservers, std::chrono::milliseconds timeout,
                 std::function<void(bool ok, const dns::Message &response)> done);
 
+    // setMaxInFlight limits the upstream attempts (each an open socket) in progress at once,
+    // default 1024. Beyond it new forwards and lookups fail at once (ok=false, "too many upstream
+    // exchanges in flight") instead of exhausting file descriptors when upstreams go silent.
+    // Coalesced queries and work already started do not count against it.
+    void setMaxInFlight(std::size_t max);
+
+    // inFlight is the number of upstream attempts in progress (open sockets).
+    std::size_t inFlight() const;
+
 private:
     struct Private;
     Private *d;

@@ -139,6 +139,7 @@ private slots:
     void serverAddresses();
     void destroyedWhilePending();
     void manyInFlight();
+    void inFlightLimit();
 };
 
 void TstForwarder::relaysAnswer_data()
@@ -711,6 +712,45 @@ void TstForwarder::manyInFlight()
     QCOMPARE(int(up.received().size()), total);
     qInfo("%d forwards in %lld ms (%.0f/s, 64 in flight, fake upstream on the same thread)", total,
           clock.elapsed(), total * 1000.0 / double(std::max<qint64>(1, clock.elapsed())));
+}
+
+void TstForwarder::inFlightLimit()
+{
+    FakeUpstream up;
+    QVERIFY(up.start());
+    up.setDefault(FakeUpstream::silent());
+    Forwarder f;
+    f.setMaxInFlight(2);
+    std::vector<ExchangeResult> results;
+    QElapsedTimer clock;
+    clock.start();
+    qint64 rejectedAfter = -1;
+    for (int i = 0; i < 2; ++i)
+        f.forward(makeQuery("n" + std::to_string(i) + ".example.org.", dns::kTypeA, std::uint16_t(i)), {up.address()},
+                  false, 300ms, [&](ExchangeResult r) { results.push_back(std::move(r)); });
+    QCOMPARE(f.inFlight(), std::size_t(2));
+    // a coalesced duplicate opens no socket and is accepted
+    f.forward(makeQuery("n0.example.org.", dns::kTypeA, 99), {up.address()}, false, 300ms,
+              [&](ExchangeResult r) { results.push_back(std::move(r)); });
+    // a third distinct one is refused at once
+    f.forward(makeQuery("n2.example.org.", dns::kTypeA, 2), {up.address()}, false, 300ms, [&](ExchangeResult r) {
+        rejectedAfter = clock.elapsed();
+        QVERIFY(!r.ok);
+        QVERIFY2(r.error.find("too many") != std::string::npos, r.error.c_str());
+    });
+    bool lookupRejected = false;
+    f.lookup("n3.example.org.", dns::kTypeA, 512, false, {up.address()}, 300ms,
+             [&](bool ok, const dns::Message &) { lookupRejected = !ok; });
+    QTRY_VERIFY(rejectedAfter >= 0);
+    QVERIFY2(rejectedAfter < 250, QByteArray::number(rejectedAfter));
+    QTRY_VERIFY(lookupRejected);
+    QTRY_COMPARE_WITH_TIMEOUT(results.size(), std::size_t(3), 5000);
+    for (const auto &r : results)
+        QVERIFY(!r.ok); // silent upstream: timeouts
+    QCOMPARE(f.inFlight(), std::size_t(0));
+    QCOMPARE(up.count("n2.example.org."), 0);
+    QCOMPARE(up.count("n3.example.org."), 0);
+    QCOMPARE(up.count("n0.example.org."), 2); // n+1 attempts, shared by both clients
 }
 
 QTEST_GUILESS_MAIN(TstForwarder)
