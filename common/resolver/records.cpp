@@ -400,8 +400,11 @@ LookupStatus Resolution::mxRecords(const std::string &qname, const std::string &
         }
         // The exchange is stripped but the glue keeps the unstripped name (quirk, spec 3.4).
         const std::string host = keyDomain(sv.rec->key);
-        answer.push_back(makeRr(std::move(owner), dns::kTypeMX, sv.ttl,
-                                dns::rdataMx(sv.priority, model::fqdn(model::targetStrip(host, s.targetStrip)))));
+        dns::Rr mx = makeRr(std::move(owner), dns::kTypeMX, sv.ttl,
+                            dns::rdataMx(sv.priority, model::fqdn(model::targetStrip(host, s.targetStrip))));
+        if (mx.rdata.empty())
+            continue;
+        answer.push_back(std::move(mx));
         extra.push_back(addressRr(host, sv));
     }
     return LookupStatus::Ok;
@@ -455,7 +458,10 @@ LookupStatus Resolution::nsRecords(const std::string &qname, std::vector<dns::Rr
         if (sv.kind == Svc::Name)
             return LookupStatus::Invalid; // "NS record must be an IP address"
         const std::string host = keyDomain(sv.rec->key);
-        ns.push_back(makeRr(qname, dns::kTypeNS, sv.ttl, dns::rdataName(host)));
+        dns::Rr r = makeRr(qname, dns::kTypeNS, sv.ttl, dns::rdataName(host));
+        if (r.rdata.empty())
+            continue; // the key is not a valid DNS name
+        ns.push_back(std::move(r));
         glue.push_back(addressRr(host, sv));
     }
     std::move(ns.begin(), ns.end(), std::back_inserter(answer));

@@ -224,6 +224,10 @@ void TstRecords::srv_data()
     Row("spec 3.5: targetstrip overshooting keeps the name").q("x.over.strip.t.skydns.local.", "SRV")
         .answer({"x.over.strip.t.skydns.local. 3600 IN SRV 10 100 1 x.over.strip.t.skydns.local."})
         .additional({"x.over.strip.t.skydns.local. 3600 IN A 10.15.0.1"});
+    Row("deviation: an IP-only service whose key is not a valid DNS name gets no SRV (SkyDNS cannot pack it)")
+        .q("badname.t.skydns.local.", "SRV").nodata();
+    Row("deviation: ... its address still answers A under the query name").q("badname.t.skydns.local.")
+        .answer({"badname.t.skydns.local. 3600 IN A 10.19.0.1"});
     Row("spec 3.1: SRV of a missing name -> NXDOMAIN").q("nothere.t.skydns.local.", "SRV").nxdomain();
     Row("spec 3.1: other qtype (HINFO) of an existing name -> NODATA").q("ip.t.skydns.local.", "HINFO").nodata();
     Row("spec 3.1: other qtype of a missing name -> NXDOMAIN").q("nothere.t.skydns.local.", "HINFO").nxdomain();
