@@ -130,6 +130,8 @@ public:
     }
 
     bool notJson() const { return m_notJson; }
+    // topField is the response field being decoded ("node", "prevNode"), for error messages.
+    const std::string &topField() const { return m_topField; }
 
 private:
     enum class Value { Null, Bool, Int, Unsigned, Float, String };
@@ -273,8 +275,6 @@ private:
     std::uint64_t m_uint = 0;
     std::string *m_string = nullptr;
 
-public:
-    const std::string &topField() const { return m_topField; }
 };
 
 } // namespace
@@ -302,7 +302,8 @@ bool readEtcdSuccessBody(std::string_view body, EtcdResult *result, std::string 
     return true;
 }
 
-bool readEtcdNodeJson(std::string_view json, EtcdNode *node, std::string *error)
+// parseEtcdNode (etcdresponse.h) lives here to share the reader.
+bool parseEtcdNode(std::string_view json, EtcdNode *node, std::string *error)
 {
     *node = EtcdNode{};
     NodeSax sax(NodeSax::Root::Node, nullptr, node);

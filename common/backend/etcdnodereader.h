@@ -6,7 +6,7 @@
 #include <string_view>
 
 // Streaming decoder of etcd v2 node JSON, used by etcdresponse.cpp. It builds EtcdNode trees
-// straight from nlohmann's SAX events: a recursive get of a big tree is decoded about three times
+// straight from nlohmann's SAX events: a recursive get of a big tree is decoded two to three times
 // faster, and without holding a JSON document several times the body's size in memory.
 namespace skydns::backend {
 
@@ -14,8 +14,5 @@ namespace skydns::backend {
 // into result->action, node and prevNode. Unknown fields are skipped. False with *error (and
 // *notJson when the text is not a JSON object at all) when the body is not a usable response.
 bool readEtcdSuccessBody(std::string_view body, EtcdResult *result, std::string *error, bool *notJson);
-
-// readEtcdNodeJson decodes one node object and its children.
-bool readEtcdNodeJson(std::string_view json, EtcdNode *node, std::string *error);
 
 } // namespace skydns::backend

@@ -106,11 +106,6 @@ std::optional<std::int64_t> parseRfc3339Ms(std::string_view text)
     return seconds * 1000 + millis;
 }
 
-bool parseEtcdNode(std::string_view text, EtcdNode *node, std::string *error)
-{
-    return readEtcdNodeJson(text, node, error);
-}
-
 EtcdResult parseEtcdResponse(int httpStatus, std::string_view body, std::string_view etcdIndexHeader)
 {
     const auto notAnObject = [&] {
