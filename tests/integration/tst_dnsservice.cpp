@@ -28,6 +28,7 @@ private slots:
     void badPackets();
     void tcpPipeliningIdleAndCap();
     void forwardingAndResponseCache();
+    void roundRobinThroughCache();
     void ipv6Listener();
 
 private:
@@ -414,7 +415,7 @@ void TstDnsService::badPackets()
 void TstDnsService::tcpPipeliningIdleAndCap()
 {
     Skydns s;
-    QVERIFY2(s.start({"-machines", m_endpoint, "-path-prefix", m_prefix, "-nameservers", "127.0.0.1:1"},
+    QVERIFY2(s.start({"-machines", m_endpoint, "-path-prefix", m_prefix, "-nameservers", "127.0.0.1:1", "-verbose"},
                      {{"SKYDNS_TCP_IDLE_TIMEOUT", "1500"}, {"SKYDNS_TCP_MAX_CONNECTIONS", "4"}}),
              qPrintable(s.log()));
     // Several queries in one write, answered on the same connection.
@@ -429,6 +430,9 @@ void TstDnsService::tcpPipeliningIdleAndCap()
     for (const QByteArray &a : answers)
         ids.insert(parse(a).header.id);
     QCOMPARE(ids, (QSet<int>{1, 2, 3}));
+    // spec 11: -verbose logs each query.
+    QTRY_VERIFY_WITH_TIMEOUT(s.log().contains(QRegularExpression(QStringLiteral("tcp 127\\.0\\.0\\.1:\\d+ mail\\.skydns\\.local\\. MX"))),
+                             3000);
     // More queries later on the same connection.
     t.write(tcpFrame(makeQuery(4, "db.skydns.local", 1)));
     QCOMPARE(tcpReadAnswers(t, 1).size(), 1);
@@ -487,6 +491,22 @@ void TstDnsService::forwardingAndResponseCache()
              qPrintable(lonely.log()));
     const dns::Message failed = parse(udpExchange(lonely.port(), makeQuery(77, "example.org", 1), 5000));
     QCOMPARE(int(failed.header.rcode), int(dns::kRcodeServFail));
+}
+
+void TstDnsService::roundRobinThroughCache()
+{
+    // spec 3.2: A answers are shuffled per query; the packet cache keeps several orders so clients
+    // still see them rotate, and each order holds every record.
+    QSet<QString> orders;
+    for (int i = 0; i < 60; ++i) {
+        const dns::Message m = parse(udpExchange(m_skydns.port(), makeQuery(quint16(900 + i), "db.skydns.local", 1)));
+        QStringList order;
+        for (const dns::Rr &rr : m.answer)
+            order << QString::number(quint8(rr.rdata[3]));
+        QCOMPARE(order.size(), 3);
+        orders.insert(order.join(QLatin1Char(',')));
+    }
+    QVERIFY2(orders.size() >= 3, qPrintable(QStringList(orders.values()).join(QLatin1Char(' '))));
 }
 
 void TstDnsService::ipv6Listener()
