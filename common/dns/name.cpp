@@ -24,27 +24,40 @@ bool nameToWire(std::string_view name, std::string &out)
         out.resize(start);
         return false;
     };
-    if (name.size() <= kMaxNameWire && std::memchr(name.data(), '\\', name.size()) == nullptr) {
-        // No escapes (nearly every name): copy whole labels into a stack buffer, append once.
+    if (name.size() <= kMaxNameWire) {
+        // Names without escapes (nearly all): one pass into a stack buffer, one append. Labels
+        // are short, so a plain loop beats memchr calls here.
         char buf[kMaxNameWire + 2];
-        std::size_t n = 0, pos = 0;
+        std::size_t n = 1, labelStart = 0;
+        buf[0] = 0;
         const std::size_t size = name.back() == '.' ? name.size() - 1 : name.size();
-        if (name[size - 1] == '.')
-            return false; // "a.." : an empty label before the final dot
-        while (pos < size) {
-            const void *dot = std::memchr(name.data() + pos, '.', size - pos);
-            const std::size_t end = dot ? static_cast<std::size_t>(static_cast<const char *>(dot) - name.data()) : size;
-            const std::size_t len = end - pos;
-            if (len == 0 || len > 63 || n + len + 2 > kMaxNameWire)
-                return false;
-            buf[n++] = static_cast<char>(len);
-            std::memcpy(buf + n, name.data() + pos, len);
-            n += len;
-            pos = end + 1;
+        bool escaped = false;
+        for (std::size_t i = 0; i < size; ++i) {
+            const char c = name[i];
+            if (c == '\\') {
+                escaped = true;
+                break;
+            }
+            if (c == '.') {
+                const std::size_t len = n - labelStart - 1;
+                if (len == 0 || len > 63)
+                    return false;
+                buf[labelStart] = static_cast<char>(len);
+                labelStart = n;
+                buf[n++] = 0;
+                continue;
+            }
+            buf[n++] = c;
         }
-        buf[n++] = 0;
-        out.append(buf, n);
-        return true;
+        if (!escaped) {
+            const std::size_t len = n - labelStart - 1;
+            if (len == 0 || len > 63 || n + 1 > kMaxNameWire)
+                return false;
+            buf[labelStart] = static_cast<char>(len);
+            buf[n++] = 0;
+            out.append(buf, n);
+            return true;
+        }
     }
     std::size_t i = 0;
     while (i < name.size()) {

@@ -98,7 +98,10 @@ bool keyTarget(const std::string &key, std::string &text, std::string &wire)
         std::memcpy(t + tn, key.data() + i + 1, len);
         tn += len;
         t[tn++] = '.';
-        if (len > 0 && len <= 63 && std::memchr(key.data() + i + 1, '.', len) == nullptr) {
+        bool dotted = false;
+        for (std::size_t j = i + 1; j < end; ++j)
+            dotted = dotted || key[j] == '.';
+        if (len > 0 && len <= 63 && !dotted) {
             // the common case: the element is one label
             if (wn + len + 2 > dns::kMaxNameWire)
                 return false;
