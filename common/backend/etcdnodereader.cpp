@@ -180,7 +180,8 @@ private:
     {
         if (depth > kMaxNodeDepth)
             return fail("nodes nested too deep");
-        node->key = "/"; // the root directory comes without a "key" field
+        *node = EtcdNode{}; // a repeated "node" field replaces, as the last one wins in a document
+        node->key = "/";    // the root directory comes without a "key" field
         m_stack.push_back({Frame::Node, node, depth});
         return true;
     }

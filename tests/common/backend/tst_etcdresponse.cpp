@@ -169,6 +169,12 @@ private slots:
         QTest::newRow("top-level string") << 200 << QByteArray(R"("get")") << QByteArray() << K::Malformed << 0
                                           << QByteArray() << QByteArray("/") << QByteArray() << qulonglong(0)
                                           << QByteArray("not a JSON object");
+        QTest::newRow("repeated node field: the last wins")
+            << 200
+            << QByteArray(R"({"action":"get","node":{"key":"/a","value":"1","nodes":[{"key":"/a/x"}]},)"
+                          R"("node":{"key":"/b","value":"2"}})")
+            << QByteArray() << K::Ok << 0 << QByteArray("get") << QByteArray("/b") << QByteArray("2")
+            << qulonglong(0) << QByteArray();
         QTest::newRow("junk index header is ignored")
             << 200 << QByteArray(R"({"action":"get","node":{"key":"/a","value":""}})") << QByteArray("12x")
             << K::Ok << 0 << QByteArray("get") << QByteArray("/a") << QByteArray() << qulonglong(0) << QByteArray();
