@@ -358,17 +358,23 @@ LookupStatus Resolution::srvRecords(const std::string &qname, const std::string 
             targetExtras(target, extra);
             continue;
         }
-        std::string target, targetWire;
-        if (s.targetStrip > 0 || !keyTarget(sv.rec->key, target, targetWire)) {
+        // The rdata is priority, weight, port and the target, built in place.
+        const std::uint16_t port = static_cast<std::uint16_t>(s.port);
+        const char fixed[6] = {static_cast<char>(sv.priority >> 8), static_cast<char>(sv.priority & 0xFF),
+                               static_cast<char>(w[i] >> 8),       static_cast<char>(w[i] & 0xFF),
+                               static_cast<char>(port >> 8),       static_cast<char>(port & 0xFF)};
+        std::string target, rdata;
+        rdata.reserve(6 + sv.rec->key.size() + 2);
+        rdata.append(fixed, 6);
+        if (s.targetStrip > 0 || !keyTarget(sv.rec->key, target, rdata)) {
             target = keyDomain(sv.rec->key);
             if (s.targetStrip > 0)
                 target = model::fqdn(model::targetStrip(target, s.targetStrip));
-            targetWire.clear();
-            if (!dns::nameToWire(target, targetWire))
+            rdata.resize(6);
+            if (!dns::nameToWire(target, rdata))
                 continue; // not a valid name: no SRV record can point at it
         }
-        answer.push_back(makeRr(std::move(owner), dns::kTypeSRV, sv.ttl,
-                                dns::rdataSrvWire(sv.priority, w[i], static_cast<std::uint16_t>(s.port), targetWire)));
+        answer.push_back(makeRr(std::move(owner), dns::kTypeSRV, sv.ttl, std::move(rdata)));
         extra.push_back(addressRr(std::move(target), sv));
     }
     return LookupStatus::Ok;
