@@ -1,7 +1,6 @@
 // Forwarder against FakeUpstream servers on 127.0.0.1: SkyDNS's forwarding retry loop (spec 4.1),
 // Lookup (spec 4.2) and the stub option (spec 5), plus what SkyDNS does not guard against: garbage,
 // spoofed and late answers.
-#include "dns/ldns.h"
 #include "dns/wire.h"
 #include "fakeupstream.h"
 #include "forwarder.h"
@@ -132,11 +131,6 @@ private slots:
     void lookupRcodeFails();
     void lookupFailsOver();
     void lookupAllFail();
-    void stubOption_data();
-    void stubOption();
-    void stubOptionMalformed();
-    void serverAddresses_data();
-    void serverAddresses();
     void destroyedWhilePending();
     void manyInFlight();
     void inFlightLimit();
@@ -544,114 +538,6 @@ void TstForwarder::lookupAllFail()
     const LookupOutcome none = lookupAndWait(f, kName, dns::kTypeA, 512, false, {}, 200ms);
     QVERIFY(none.done);
     QVERIFY(!none.ok);
-}
-
-void TstForwarder::stubOption_data()
-{
-    QTest::addColumn<QByteArray>("query");
-    QTest::addColumn<QByteArray>("expected");
-    const QByteArray plain = makeQuery("a.example.com.", dns::kTypeA, 0x1111);
-    QByteArray plainExpected = plain;
-    plainExpected[11] = 1; // ARCOUNT 0 -> 1
-    plainExpected += QByteArray::fromHex("00" "0029" "0000" "00000000" "0005" "fdf3" "0001" "01");
-    QTest::newRow("spec 5: no OPT -> new OPT (owner ., size 0) with option 65011=0x01") << plain << plainExpected;
-
-    const QByteArray withOpt = makeQuery("a.example.com.", dns::kTypeA, 0x2222, true, true, 4096);
-    QByteArray withOptExpected = withOpt;
-    // OPT is last: RDLENGTH 0 -> 5, the option appended
-    QCOMPARE(withOpt.right(2), QByteArray::fromHex("0000"));
-    withOptExpected.chop(2);
-    withOptExpected += QByteArray::fromHex("0005" "fdf3" "0001" "01");
-    QTest::newRow("spec 5: OPT present -> option appended, size and DO kept") << withOpt << withOptExpected;
-
-    // An OPT that already carries an option (NSID, empty), followed by another additional record.
-    QByteArray q = QByteArray::fromHex("3333" "0100" "0001" "0000" "0000" "0002")
-                   + QByteArray::fromHex("0161076578616d706c6503636f6d00" "0001" "0001");
-    const QByteArray opt = QByteArray::fromHex("00" "0029" "1000" "00008000" "0004" "0003" "0000");
-    const QByteArray extra = QByteArray::fromHex("c00c" "0001" "0001" "0000003c" "0004" "c0000201");
-    QByteArray qExpected = q + QByteArray::fromHex("00" "0029" "1000" "00008000" "0009" "0003" "0000" "fdf3" "0001" "01") + extra;
-    q += opt + extra;
-    QTest::newRow("spec 5: option appended after existing options, later records kept") << q << qExpected;
-
-    QTest::newRow("trailing bytes after the last record are dropped (as a re-pack)")
-        << plain + QByteArray("junk") << plainExpected;
-}
-
-void TstForwarder::stubOption()
-{
-    QFETCH(QByteArray, query);
-    QFETCH(QByteArray, expected);
-    const QByteArray out = skydns::service::addStubOption(query);
-    QCOMPARE(out.toHex(), expected.toHex());
-
-    // our parser sees the mark (the loop guard of the other instance)
-    dns::Query parsed;
-    QCOMPARE(dns::parseQuery(out.constData(), out.size(), parsed), dns::ParseStatus::Ok);
-    QVERIFY(parsed.edns.stubOption);
-    dns::Query before;
-    if (dns::parseQuery(query.constData(), query.size(), before) == dns::ParseStatus::Ok) {
-        QVERIFY(!before.edns.stubOption);
-        if (before.edns.present) {
-            QCOMPARE(parsed.edns.udpSize, before.edns.udpSize);
-            QCOMPARE(parsed.edns.dnssecOk, before.edns.dnssecOk);
-        }
-    }
-
-    // ldns parses it and finds the option in the OPT rdata
-    ldns_pkt *pkt = nullptr;
-    QCOMPARE(ldns_wire2pkt(&pkt, reinterpret_cast<const uint8_t *>(out.constData()), out.size()), LDNS_STATUS_OK);
-    QVERIFY(ldns_pkt_edns(pkt));
-    ldns_rdf *data = ldns_pkt_edns_data(pkt);
-    QVERIFY(data);
-    const QByteArray rdata(reinterpret_cast<const char *>(ldns_rdf_data(data)), int(ldns_rdf_size(data)));
-    QVERIFY2(rdata.endsWith(QByteArray::fromHex("fdf3000101")), rdata.toHex().constData());
-    QCOMPARE(ldns_pkt_qdcount(pkt), std::uint16_t(1));
-    ldns_pkt_free(pkt);
-
-    // applied twice, the second option is simply appended again (SkyDNS never does that: the
-    // marked query is dropped before)
-    const QByteArray twice = skydns::service::addStubOption(out);
-    QCOMPARE(twice.size(), out.size() + 5);
-}
-
-void TstForwarder::stubOptionMalformed()
-{
-    const QByteArray shortMsg = QByteArray::fromHex("1234");
-    QCOMPARE(skydns::service::addStubOption(shortMsg), shortMsg);
-    QByteArray cut = makeQuery("a.example.com.", dns::kTypeA, 1);
-    cut.chop(3);
-    QCOMPARE(skydns::service::addStubOption(cut), cut);
-}
-
-void TstForwarder::serverAddresses_data()
-{
-    QTest::addColumn<QString>("server");
-    QTest::addColumn<bool>("ok");
-    QTest::addColumn<QString>("address");
-    QTest::addColumn<int>("port");
-    QTest::newRow("ip:port") << "192.0.2.1:5353" << true << "192.0.2.1" << 5353;
-    QTest::newRow("bare ip -> 53") << "192.0.2.1" << true << "192.0.2.1" << 53;
-    QTest::newRow("[v6]:port") << "[2001:db8::1]:54" << true << "2001:db8::1" << 54;
-    QTest::newRow("bare v6 -> 53") << "2001:db8::1" << true << "2001:db8::1" << 53;
-    QTest::newRow("port 0") << "192.0.2.1:0" << false << "" << 0;
-    QTest::newRow("port too big") << "192.0.2.1:70000" << false << "" << 0;
-    QTest::newRow("host name (SkyDNS wants IPs)") << "ns.example.org:53" << false << "" << 0;
-    QTest::newRow("unclosed bracket") << "[::1:53" << false << "" << 0;
-}
-
-void TstForwarder::serverAddresses()
-{
-    QFETCH(QString, server);
-    QFETCH(bool, ok);
-    QFETCH(QString, address);
-    QFETCH(int, port);
-    QHostAddress a;
-    quint16 p = 0;
-    QCOMPARE(skydns::service::fwire::parseServer(server.toStdString(), a, p), ok);
-    if (ok) {
-        QCOMPARE(a, QHostAddress(address));
-        QCOMPARE(int(p), port);
-    }
 }
 
 void TstForwarder::destroyedWhilePending()
