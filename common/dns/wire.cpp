@@ -131,8 +131,11 @@ private:
                 return false;
             if (len == 0)
                 return true;
-            if (std::memcmp(o + off + 1, name + 1, len) != 0)
-                return false;
+            // labels are short: a plain loop is cheaper than a memcmp call
+            for (unsigned j = 1; j <= len; ++j) {
+                if (o[off + j] != name[j])
+                    return false;
+            }
             off += 1 + len;
             name += 1 + len;
         }
