@@ -32,6 +32,7 @@ inline constexpr std::size_t kCacheKindCount = 3;
 class Counter
 {
 public:
+    // add increments the counter (from its writer thread only); value reads it from any thread.
     void add(std::uint64_t n = 1) { m_value.store(m_value.load(std::memory_order_relaxed) + n, std::memory_order_relaxed); }
     std::uint64_t value() const { return m_value.load(std::memory_order_relaxed); }
 
@@ -53,6 +54,7 @@ public:
         m_buckets[i].add();
         m_sum.add(v);
     }
+    // bucket is the count of bucket i (not cumulative); sum the total of observed values.
     std::uint64_t bucket(std::size_t i) const { return m_buckets[i].value(); }
     std::uint64_t sum() const { return m_sum.value(); }
 
@@ -93,6 +95,7 @@ struct WorkerMetrics
         duration[s].observe(kDurationBoundsNs, durationNs);
         size[s].observe(kSizeBounds, bytes);
     }
+    // error counts a response of system that ended in cause.
     void error(MetricSystem system, ErrorCause cause) { errors[std::size_t(system)][std::size_t(cause)].add(); }
 };
 

@@ -20,6 +20,7 @@ public:
 
     // listen opens the port on every interface; false with *error when it cannot.
     bool listen(quint16 port, QString *error);
+    // port is the port listened on (useful when 0 was asked for).
     quint16 port() const { return m_server.serverPort(); }
 
 private:

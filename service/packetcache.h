@@ -40,6 +40,7 @@ public:
     // setCapacity changes the capacity; shrinking clears the cache.
     void setCapacity(std::size_t capacity);
 
+    // size is the number of entries; capacity the most it keeps.
     std::size_t size() const { return m_entries.size(); }
     std::size_t capacity() const { return m_capacity; }
 

@@ -57,6 +57,7 @@ public:
 
     // setConfig installs a new configuration; the caches are emptied because answers depend on it.
     void setConfig(std::shared_ptr<const config::ServiceConfig> config);
+    // config is the configuration in use.
     const config::ServiceConfig &config() const { return *m_config; }
 
     // beginBatch takes the current snapshot and clock for the packets that follow: a batch never
