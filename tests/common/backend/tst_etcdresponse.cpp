@@ -1,18 +1,13 @@
-// Offline tests of the etcd client's plain parts: response parsing (tables of bodies), RFC 3339
-// times, request encoding and the per-machine back-off. No network.
-#include "backend/etcdmachines.h"
-#include "backend/etcdrequest.h"
+// Offline tests of etcd response decoding (etcdresponse, etcdnodereader): tables of bodies ->
+// parsed fields or Malformed, RFC 3339 times, member lists. No network.
 #include "backend/etcdresponse.h"
 
 #include <QTest>
-
-#include <map>
 
 using namespace skydns::backend;
 
 Q_DECLARE_METATYPE(EtcdResult::Kind)
 
-// Bodies with "//" or escaped quotes are plain literals here: moc mis-reads such raw strings.
 namespace {
 const char *const kNestedBody =
     "{\"action\":\"get\",\"node\":{\"key\":\"/skydns\",\"dir\":true,\"nodes\":["
@@ -349,170 +344,6 @@ private slots:
         for (const auto &url : *parsed)
             got << QString::fromStdString(url);
         QCOMPARE(got, urls);
-    }
-
-    void encoding_data()
-    {
-        QTest::addColumn<QByteArray>("key");
-        QTest::addColumn<QByteArray>("target");
-        QTest::newRow("plain") << QByteArray("/skydns/local/a") << QByteArray("/v2/keys/skydns/local/a");
-        QTest::newRow("no leading slash") << QByteArray("a/b") << QByteArray("/v2/keys/a/b");
-        QTest::newRow("root") << QByteArray("/") << QByteArray("/v2/keys/");
-        QTest::newRow("reserved characters") << QByteArray("/a b+c&d=e?f#g%h")
-                                             << QByteArray("/v2/keys/a%20b%2Bc%26d%3De%3Ff%23g%25h");
-        QTest::newRow("UTF-8 byte by byte") << QByteArray("/ü") << QByteArray("/v2/keys/%C3%BC");
-        QTest::newRow("unreserved kept") << QByteArray("/A-z_0.9~") << QByteArray("/v2/keys/A-z_0.9~");
-    }
-
-    void encoding()
-    {
-        QFETCH(QByteArray, key);
-        QFETCH(QByteArray, target);
-        QCOMPARE(QByteArray::fromStdString(keysTarget(key.toStdString())), target);
-    }
-
-    void queryAndForm()
-    {
-        QCOMPARE(keysTarget("/a", {{"recursive", "true"}, {"waitIndex", "12"}}),
-                 std::string("/v2/keys/a?recursive=true&waitIndex=12"));
-        QCOMPARE(encodeParams({{"value", "x&ttl=5 +ü"}, {"ttl", "30"}}),
-                 std::string("value=x%26ttl%3D5%20%2B%C3%BC&ttl=30"));
-        QCOMPARE(encodeParams({{"value", ""}}), std::string("value="));
-    }
-
-    void machineUrls_data()
-    {
-        QTest::addColumn<QByteArray>("given");
-        QTest::addColumn<QByteArray>("normalised");
-        QTest::newRow("spec 1.3: default") << QByteArray("http://127.0.0.1:2379") << QByteArray("http://127.0.0.1:2379");
-        QTest::newRow("trailing slash") << QByteArray("http://h:4001/") << QByteArray("http://h:4001");
-        QTest::newRow("no scheme") << QByteArray("10.0.0.1:2379") << QByteArray("http://10.0.0.1:2379");
-        QTest::newRow("https kept") << QByteArray(" https://h:2379 ") << QByteArray("https://h:2379");
-    }
-
-    void machineUrls()
-    {
-        QFETCH(QByteArray, given);
-        QFETCH(QByteArray, normalised);
-        QCOMPARE(QByteArray::fromStdString(normaliseMachine(given.toStdString())), normalised);
-    }
-
-    void proxies_data()
-    {
-        QTest::addColumn<QByteArray>("machine");
-        QTest::addColumn<QByteArray>("environment"); // NAME=value;NAME=value
-        QTest::addColumn<QByteArray>("proxy");
-        QTest::newRow("spec 2.5: http proxy from the environment")
-            << QByteArray("http://etcd.example.com:2379") << QByteArray("http_proxy=proxy:3128")
-            << QByteArray("http://proxy:3128");
-        QTest::newRow("upper case wins") << QByteArray("http://etcd:2379")
-                                         << QByteArray("HTTP_PROXY=http://a:1;http_proxy=http://b:2")
-                                         << QByteArray("http://a:1");
-        QTest::newRow("https machine uses HTTPS_PROXY")
-            << QByteArray("https://etcd:2379") << QByteArray("http_proxy=http://a:1;HTTPS_PROXY=http://s:3")
-            << QByteArray("http://s:3");
-        QTest::newRow("https machine without HTTPS_PROXY") << QByteArray("https://etcd:2379")
-                                                           << QByteArray("http_proxy=http://a:1") << QByteArray();
-        QTest::newRow("loopback is never proxied") << QByteArray("http://127.0.0.1:2379")
-                                                   << QByteArray("http_proxy=http://a:1") << QByteArray();
-        QTest::newRow("localhost is never proxied") << QByteArray("http://localhost:2379")
-                                                    << QByteArray("http_proxy=http://a:1") << QByteArray();
-        QTest::newRow("IPv6 loopback") << QByteArray("http://[::1]:2379") << QByteArray("http_proxy=http://a:1")
-                                       << QByteArray();
-        QTest::newRow("no_proxy host") << QByteArray("http://etcd.local:2379")
-                                       << QByteArray("http_proxy=http://a:1;no_proxy=x, etcd.local") << QByteArray();
-        QTest::newRow("no_proxy domain matches subdomains")
-            << QByteArray("http://e1.corp.example:2379") << QByteArray("http_proxy=http://a:1;NO_PROXY=.corp.example")
-            << QByteArray();
-        QTest::newRow("no_proxy domain without dot") << QByteArray("http://e1.corp.example:2379")
-                                                     << QByteArray("http_proxy=http://a:1;NO_PROXY=corp.example")
-                                                     << QByteArray();
-        QTest::newRow("no_proxy suffix needs a label boundary")
-            << QByteArray("http://mycorp.example:2379") << QByteArray("http_proxy=http://a:1;NO_PROXY=corp.example")
-            << QByteArray("http://a:1");
-        QTest::newRow("no_proxy star") << QByteArray("http://etcd:2379") << QByteArray("http_proxy=http://a:1;no_proxy=*")
-                                       << QByteArray();
-        QTest::newRow("no_proxy with port") << QByteArray("http://10.0.0.5:2379")
-                                            << QByteArray("http_proxy=http://a:1;no_proxy=10.0.0.5:2379") << QByteArray();
-        QTest::newRow("nothing set") << QByteArray("http://etcd:2379") << QByteArray() << QByteArray();
-    }
-
-    void proxies()
-    {
-        QFETCH(QByteArray, machine);
-        QFETCH(QByteArray, environment);
-        QFETCH(QByteArray, proxy);
-        std::map<std::string, std::string> env;
-        for (const QByteArray &pair : environment.split(';')) {
-            const int eq = pair.indexOf('=');
-            if (eq > 0)
-                env[pair.left(eq).toStdString()] = pair.mid(eq + 1).toStdString();
-        }
-        const std::string got = proxyForMachine(machine.toStdString(), [&](const char *name) {
-            const auto it = env.find(name);
-            return it == env.end() ? std::string() : it->second;
-        });
-        QCOMPARE(QByteArray::fromStdString(got), proxy);
-    }
-
-    void hosts()
-    {
-        QCOMPARE(machineHost("http://Etcd.Example:2379/"), std::string("etcd.example"));
-        QCOMPARE(machineHost("https://[::1]:2379"), std::string("::1"));
-        QCOMPARE(machineHost("http://user:pw@host:1"), std::string("host"));
-        QCOMPARE(machineHost("10.0.0.1"), std::string("10.0.0.1"));
-    }
-
-    void backoff()
-    {
-        EtcdMachines pool({"http://a", "http://b/", "http://c", "http://a"});
-        QCOMPARE(pool.machines(), (std::vector<std::string>{"http://a", "http://b", "http://c"}));
-        QCOMPARE(pool.active(), std::string("http://a"));
-        QCOMPARE(pool.attemptOrder(0), (std::vector<std::string>{"http://a", "http://b", "http://c"}));
-
-        // a fails at t=1000: skipped for 1 s, then 2 s, 4 s ... at most 30 s.
-        QCOMPARE(pool.reportFailure("http://a", "refused", 1000), 1);
-        QCOMPARE(pool.attemptOrder(1500), (std::vector<std::string>{"http://b", "http://c", "http://a"}));
-        QVERIFY(pool.inBackoff("http://a", 1999));
-        QVERIFY(!pool.inBackoff("http://a", 2000));
-        QCOMPARE(pool.reportFailure("http://a", "refused", 2000), 2);
-        QVERIFY(pool.inBackoff("http://a", 3999));
-        QVERIFY(!pool.inBackoff("http://a", 4000));
-        for (int i = 0; i < 10; ++i)
-            pool.reportFailure("http://a", "refused", 4000);
-        QVERIFY(pool.inBackoff("http://a", 4000 + 29999));
-        QVERIFY(!pool.inBackoff("http://a", 4000 + 30000));
-
-        // b answers: it becomes the active machine and is tried first.
-        pool.reportSuccess("http://b");
-        QCOMPARE(pool.active(), std::string("http://b"));
-        QCOMPARE(pool.attemptOrder(5000), (std::vector<std::string>{"http://b", "http://c", "http://a"}));
-
-        // Every machine in back-off: all are still tried, soonest retry first.
-        pool.reportFailure("http://b", "timeout", 5000);  // retry at 6000
-        pool.reportFailure("http://c", "timeout", 4500);  // retry at 5500
-        QCOMPARE(pool.attemptOrder(5100), (std::vector<std::string>{"http://c", "http://b", "http://a"}));
-
-        // Success resets the doubling and says how many failures it ended.
-        QCOMPARE(pool.reportSuccess("http://a"), 12);
-        QCOMPARE(pool.reportSuccess("http://a"), 0);
-        pool.reportFailure("http://a", "refused", 10000);
-        QVERIFY(!pool.inBackoff("http://a", 11000));
-    }
-
-    void replaceKeepsState()
-    {
-        EtcdMachines pool({"http://a", "http://b"});
-        pool.reportFailure("http://b", "refused", 0);
-        pool.reportSuccess("http://a");
-        pool.replace({"http://c", "http://b", "http://a"});
-        QCOMPARE(pool.machines(), (std::vector<std::string>{"http://c", "http://b", "http://a"}));
-        QCOMPARE(pool.active(), std::string("http://a"));
-        QVERIFY(pool.inBackoff("http://b", 10));
-        pool.replace({});
-        QCOMPARE(pool.machines().size(), std::size_t(3)); // an empty list is ignored
-        pool.replace({"http://d"});
-        QCOMPARE(pool.active(), std::string("http://d"));
     }
 };
 
