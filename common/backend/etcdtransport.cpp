@@ -47,8 +47,12 @@ std::string readableProblem(const std::string &path, const char *what)
 
 // describeError names what went wrong. cpprest hands TLS failures over as bare OpenSSL error
 // numbers ("Unknown error 167773202"); OpenSSL can say what they mean ("tlsv1 alert bad certificate").
+// cpprest also passes asio's misc errors on as system errors: asio's eof (2) would read "No such
+// file or directory".
 std::string describeError(const std::error_code &code)
 {
+    if (code.value() == 2)
+        return "connection closed";
     std::string text = code.message();
     if (text.rfind("Unknown error", 0) == 0) {
         if (const char *reason = ERR_reason_error_string(static_cast<unsigned long>(code.value())))
@@ -206,7 +210,10 @@ EtcdAttempt EtcdTransport::exchange(const std::string &machine, const EtcdReques
                     body = std::move(sink.collection());
                 } catch (const http::http_exception &e) {
                     error = e.what();
-                    const std::string detail = describeError(e.error_code());
+                    // cpprest reports every failed connect as "No route to host", refused ones too.
+                    const std::string detail = error.rfind("Failed to connect", 0) == 0
+                        ? std::string("refused or unreachable")
+                        : describeError(e.error_code());
                     if (!detail.empty() && error.find(detail) == std::string::npos)
                         error += " (" + detail + ")";
                 } catch (const std::exception &e) {
