@@ -74,6 +74,12 @@ void TcpConnection::readQueries()
         }
         if (std::size_t(m_buffer.size() - pos - 2) < length)
             break;
+        // A client that pipelines queries but never reads its answers would grow our write buffer
+        // without bound: past 1 MiB unread, the connection goes.
+        if (m_socket->bytesToWrite() > kMaxUnreadBytes) {
+            close();
+            return;
+        }
         if (!any)
             m_handler.beginBatch();
         any = true;

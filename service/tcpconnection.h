@@ -17,7 +17,8 @@ class QueryHandler;
 // TcpConnection serves DNS over one TCP connection (RFC 7766): 2-byte length-prefixed messages,
 // any number of queries one after the other or pipelined, answers written as they are ready (so
 // forwarded ones may overtake). The connection closes after `idle` without a complete query (as
-// miekg/dns's 8 s), when a length prefix cannot hold a DNS header, or when the peer closes.
+// miekg/dns's 8 s), when a length prefix cannot hold a DNS header, when more than 1 MiB of answers
+// wait unread, or when the peer closes.
 // It deletes itself when done; onClosed runs then (the worker counts connections with it).
 class TcpConnection final : public QObject
 {
@@ -31,6 +32,8 @@ public:
     static void writeAnswer(QTcpSocket *socket, const std::string &wire);
 
 private:
+    static constexpr qint64 kMaxUnreadBytes = 1 << 20;
+
     void readQueries();
     void close();
 
