@@ -20,6 +20,8 @@ private slots:
     void capacity();
     void keys_data();
     void keys();
+    void slowPath_data();
+    void slowPath();
     void ttlChange_data();
     void ttlChange();
 };
@@ -172,6 +174,47 @@ void TstPacketCache::keys()
     QVERIFY(key(a.toStdString(), tcpA, ka));
     QVERIFY(key(b.toStdString(), tcpB, kb));
     QCOMPARE(ka == kb, same);
+}
+
+void TstPacketCache::slowPath_data()
+{
+    // Queries the key reader leaves to the full parser (dns::parseQuery), which drops, FORMERRs or
+    // handles them properly.
+    QTest::addColumn<QByteArray>("wire");
+    QTest::addColumn<bool>("fast");
+    const std::string plain = query(1, "a.skydns.local", 1, true);
+    auto b = [](const std::string &s) { return QByteArray::fromStdString(s); };
+    QTest::newRow("plain query with EDNS0: fast") << b(plain) << true;
+    std::string qr = plain;
+    qr[2] = char(qr[2] | 0x80);
+    QTest::newRow("QR=1: parser drops it") << b(qr) << false;
+    std::string two = plain;
+    two[5] = 2;
+    QTest::newRow("two questions") << b(two) << false;
+    QTest::newRow("short header") << b(plain.substr(0, 11)) << false;
+    QTest::newRow("name runs past the end") << b(plain.substr(0, 16)) << false;
+    std::string version = plain;
+    version[version.size() - 5] = 1; // EDNS version byte
+    QTest::newRow("EDNS version 1") << b(version) << false;
+    std::string stub = plain;
+    stub[stub.size() - 1] = 5; // rdlen 5: one option of 1 byte follows
+    stub += std::string("\xfd\xf3\x00\x01\x01", 5);
+    QTest::newRow("spec 5: stub option (65011) present") << b(stub) << false;
+    std::string cookie = plain;
+    cookie[cookie.size() - 1] = 12;
+    cookie += std::string("\x00\x0a\x00\x08", 4) + "abcdefgh";
+    QTest::newRow("cookie option (dig): fast") << b(cookie) << true;
+    std::string compressed = query(1, "a", 1);
+    compressed.replace(12, 3, std::string("\xc0\x0c", 2));
+    QTest::newRow("compression pointer in the question") << b(compressed) << false;
+}
+
+void TstPacketCache::slowPath()
+{
+    QFETCH(QByteArray, wire);
+    QFETCH(bool, fast);
+    std::string k;
+    QCOMPARE(key(wire.toStdString(), false, k), fast);
 }
 
 void TstPacketCache::ttlChange_data()
