@@ -232,26 +232,36 @@ void Application::onSnapshot()
         reload(QStringLiteral("/%1/config changed in etcd").arg(QString::fromStdString(m_config->pathPrefix)));
 }
 
-std::optional<QByteArray> Application::readEtcdConfig(QString *note)
+std::optional<QByteArray> Application::readEtcdConfig(QString *note, bool *unreachable)
 {
     const std::string key = "/" + m_config->pathPrefix + "/config";
     const backend::EtcdResult result = m_configClient->get(key);
+    *unreachable = false;
     if (result.ok() && !result.node.dir)
         return QByteArray::fromStdString(result.node.value);
-    if (result.notFound())
+    if (result.notFound() || result.ok()) {
         *note = QStringLiteral("no %1 in etcd, using flags and environment").arg(QString::fromStdString(key));
-    else
+    } else {
+        *unreachable = true;
         *note = QStringLiteral("could not read %1: %2")
                     .arg(QString::fromStdString(key), QString::fromStdString(result.message));
+    }
     return std::nullopt;
 }
 
 void Application::reload(const QString &why)
 {
     QString note;
-    const std::optional<QByteArray> json = readEtcdConfig(&note);
+    bool unreachable = false;
+    const std::optional<QByteArray> json = readEtcdConfig(&note, &unreachable);
+    if (unreachable) {
+        // Unlike start-up, falling back to the flags here would silently drop the settings etcd gave.
+        qCWarning(lcService).noquote()
+            << QStringLiteral("reload (%1): %2; keeping the running configuration").arg(why, note);
+        return;
+    }
     if (!json && !note.isEmpty())
-        qCInfo(lcService).noquote() << "reload:" << note;
+        qCInfo(lcService).noquote() << QStringLiteral("reload (%1): %2").arg(why, note);
     const config::FlagParseResult flags = config::parseFlags(m_args, m_env);
     config::LoadedConfig next = config::completeConfig(flags, json);
     if (!next.issues.ok()) {

@@ -47,7 +47,7 @@ public:
 private:
     void onSnapshot();
     void installSignalHandlers();
-    std::optional<QByteArray> readEtcdConfig(QString *note);
+    std::optional<QByteArray> readEtcdConfig(QString *note, bool *unreachable);
 
     config::LoadedConfig m_loaded;
     std::shared_ptr<const config::ServiceConfig> m_config;

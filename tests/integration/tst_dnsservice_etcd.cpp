@@ -4,6 +4,8 @@
 
 #include <QRegularExpression>
 
+#include <csignal>
+
 using namespace skydns;
 using namespace skydns::test;
 
@@ -38,6 +40,7 @@ void TstDnsServiceEtcd::etcdDownThenUp()
     EtcdServer etcd;
     QString error;
     QVERIFY2(etcd.start(&error), qPrintable(error));
+    QVERIFY(curlPut(etcd.clientUrl(), QStringLiteral("/skydns/config"), QStringLiteral(R"({"ttl":42})")));
     for (int i = 1; i <= 20; ++i)
         QVERIFY(curlPut(etcd.clientUrl(), QStringLiteral("/skydns/local/skydns/n%1/a").arg(i),
                         QStringLiteral("{\"host\":\"10.5.0.%1\"}").arg(i)));
@@ -57,6 +60,12 @@ void TstDnsServiceEtcd::etcdDownThenUp()
                  QStringList{QStringLiteral("10.5.0.%1").arg(i)});
     QCOMPARE(dig(s.port(), {"+short", "A", "n7.skydns.local"}), QStringList{"10.5.0.7"});
     QVERIFY(metric(metricsPort, "skydns_skydns_mirror_stale_seconds") > 0);
+    // A reload while etcd is away keeps the settings etcd gave (ttl 42), instead of the flags'.
+    ::kill(pid_t(s.pid()), SIGHUP);
+    QTRY_VERIFY_WITH_TIMEOUT(s.log().contains(QLatin1String("keeping the running configuration")), 15000);
+    const dns::Message afterHup = parse(udpExchange(s.port(), makeQuery(55, "n3.skydns.local", 1)));
+    QCOMPARE(int(afterHup.answer.size()), 1);
+    QCOMPARE(int(afterHup.answer[0].ttl), 42);
 
     QVERIFY2(etcd.start(&error), qPrintable(error));
     QTRY_COMPARE_WITH_TIMEOUT(metric(metricsPort, "skydns_skydns_etcd_connected"), 1.0, 15000);
