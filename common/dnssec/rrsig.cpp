@@ -100,23 +100,38 @@ bool canonicalRrset(const std::vector<const dns::Rr *> &rrs, std::uint32_t origi
     return true;
 }
 
-std::string CanonicalRrset::cacheKey() const
+bool rrsetCacheKey(const std::vector<const dns::Rr *> &rrs, std::uint32_t originalTtl, std::string &out)
 {
-    std::string k;
-    std::size_t n = ownerWire.size() + 9;
-    for (const std::string &r : rdata)
-        n += r.size() + 2;
-    k.reserve(n);
-    put16(k, type);
-    put16(k, cls);
-    put32(k, originalTtl);
-    k.push_back(static_cast<char>(labels));
-    k += ownerWire;
-    for (const std::string &r : rdata) {
-        put16(k, static_cast<std::uint16_t>(r.size()));
-        k += r;
+    out.clear();
+    if (rrs.empty())
+        return false;
+    const dns::Rr &first = *rrs.front();
+    put16(out, first.type);
+    put16(out, first.cls);
+    put32(out, originalTtl);
+    const std::size_t ownerAt = out.size();
+    if (!dns::nameToWire(first.owner, out))
+        return false;
+    for (std::size_t i = ownerAt; i < out.size(); ++i)
+        if (out[i] >= 'A' && out[i] <= 'Z')
+            out[i] = static_cast<char>(out[i] - 'A' + 'a'); // length bytes are < 64: never letters
+    auto append = [&out](const std::string &r) {
+        put16(out, static_cast<std::uint16_t>(r.size()));
+        out += r;
+    };
+    if (rrs.size() == 1) {
+        append(first.rdata);
+        return true;
     }
-    return k;
+    thread_local std::vector<const std::string *> sorted;
+    sorted.clear();
+    for (const dns::Rr *rr : rrs)
+        sorted.push_back(&rr->rdata);
+    std::sort(sorted.begin(), sorted.end(), [](const std::string *a, const std::string *b) { return *a < *b; });
+    for (std::size_t i = 0; i < sorted.size(); ++i)
+        if (i == 0 || *sorted[i] != *sorted[i - 1])
+            append(*sorted[i]);
+    return true;
 }
 
 std::string signRrset(const KeyPair &key, const CanonicalRrset &set, std::uint32_t inception, std::uint32_t expiration)

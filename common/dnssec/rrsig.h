@@ -20,11 +20,14 @@ struct CanonicalRrset
     std::uint32_t originalTtl = 0;
     std::uint8_t labels = 0; // RRSIG labels field: owner labels, minus one for a leading "*"
     std::vector<std::string> rdata;
-
-    // cacheKey identifies the set for the signature cache: owner, type, class, original TTL and
-    // every rdata (our fix of SkyDNS's partial key, spec 6).
-    std::string cacheKey() const;
 };
+
+// rrsetCacheKey writes into out the signature cache key of the records rrs (one RRset): type,
+// class, original TTL, the lower-case wire owner and every rdata as sent, sorted (our fix of
+// SkyDNS's partial key, spec 6). Cheaper than the canonical form, which only a miss needs; sets
+// that differ only in the case of names in rdata get separate entries, which is harmless.
+// Returns false if the owner is not a valid name.
+bool rrsetCacheKey(const std::vector<const dns::Rr *> &rrs, std::uint32_t originalTtl, std::string &out);
 
 // canonicalRrset builds the canonical form of the records rrs (same owner, type and class; the
 // owner of the first one is used). Returns false if an owner or an rdata name is malformed.

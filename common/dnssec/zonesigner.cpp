@@ -8,7 +8,7 @@
 #include "dnssec/rrsig.h"
 #include "dnssec/signaturecache.h"
 
-#include <unordered_map>
+#include <string_view>
 
 namespace skydns::dnssec {
 
@@ -122,58 +122,81 @@ void ZoneSigner::secure(dns::Message &msg, const config::ServiceConfig &config, 
     msg.edns.dnssecOk = true;
 }
 
+namespace {
+
+// inDomain is dns::isSubdomain(domain, owner) without lower-casing a copy of owner: domain is
+// lower-case and fully qualified.
+bool inDomain(const std::string &owner, const std::string &domain)
+{
+    if (domain == ".")
+        return true;
+    if (owner.size() < domain.size())
+        return false;
+    const std::string_view tail(owner.data() + owner.size() - domain.size(), domain.size());
+    if (!dns::equalsIgnoreCase(tail, domain))
+        return false;
+    return owner.size() == domain.size() || owner[owner.size() - domain.size() - 1] == '.';
+}
+
+// RrsetGroup is one RRset of a section, by owner (case-insensitively, as canonical form
+// compares), type and class.
+struct RrsetGroup
+{
+    const dns::Rr *first = nullptr;
+    std::vector<const dns::Rr *> rrs;
+};
+
+} // namespace
+
 void ZoneSigner::signSection(std::vector<dns::Rr> &section, const State &st, const config::ServiceConfig &config,
                              std::int64_t now) const
 {
-    // Group by owner (case-insensitively, as canonical form does), type and class, in order of
-    // first appearance; sections are small, so a linear scan beats hashing.
-    struct Set
-    {
-        std::string owner; // lower-case
-        std::uint16_t type, cls;
-        std::vector<const dns::Rr *> rrs;
-    };
-    std::vector<Set> sets;
+    // Sections are small: a linear scan groups them faster than hashing. The scratch vectors are
+    // per thread and keep their capacity, so a warm query allocates only the RRSIG records.
+    thread_local std::vector<RrsetGroup> groups;
+    thread_local std::string key;
+    // Room for one RRSIG per record, reserved before pointers into section are taken.
+    section.reserve(section.size() * 2);
+    std::size_t used = 0;
     for (const dns::Rr &rr : section) {
-        if (rr.type == dns::kTypeRRSIG || rr.type == dns::kTypeOPT)
+        if (rr.type == dns::kTypeRRSIG || rr.type == dns::kTypeOPT || !inDomain(rr.owner, config.domain))
             continue;
-        std::string owner = rr.owner;
-        dns::lowerAscii(owner);
-        if (!dns::isSubdomain(config.domain, owner))
-            continue;
-        Set *found = nullptr;
-        for (Set &s : sets)
-            if (s.type == rr.type && s.cls == rr.cls && s.owner == owner) {
-                found = &s;
+        RrsetGroup *found = nullptr;
+        for (std::size_t i = 0; i < used; ++i) {
+            const dns::Rr &f = *groups[i].first;
+            if (f.type == rr.type && f.cls == rr.cls && dns::equalsIgnoreCase(f.owner, rr.owner)) {
+                found = &groups[i];
                 break;
             }
+        }
         if (!found) {
-            sets.push_back(Set{std::move(owner), rr.type, rr.cls, {}});
-            found = &sets.back();
+            if (used == groups.size())
+                groups.emplace_back();
+            found = &groups[used++];
+            found->first = &rr;
+            found->rrs.clear();
         }
         found->rrs.push_back(&rr);
     }
-    if (sets.empty())
+    if (used == 0)
         return;
 
-    std::vector<dns::Rr> sigs;
-    sigs.reserve(sets.size());
-    CanonicalRrset canon;
-    for (const Set &s : sets) {
-        const dns::Rr &first = *s.rrs.front();
+    for (std::size_t g = 0; g < used; ++g) {
+        const RrsetGroup &set = groups[g];
+        const dns::Rr &first = *set.first;
         // Original TTL is the configured ttl, except for TXT where it is the set's (spec 6).
-        const std::uint32_t originalTtl = s.type == dns::kTypeTXT ? first.ttl : config.ttl;
-        if (!canonicalRrset(s.rrs, originalTtl, canon)) {
-            qCWarning(lcDnssec, "cannot sign %s %s: malformed record", first.owner.c_str(),
-                      dns::typeName(first.type).c_str());
-            continue;
-        }
-        const std::string key = canon.cacheKey();
+        const std::uint32_t originalTtl = first.type == dns::kTypeTXT ? first.ttl : config.ttl;
         std::string rdata;
-        if (st.cache->find(key, now, rdata)) {
+        if (rrsetCacheKey(set.rrs, originalTtl, key) && st.cache->find(key, now, rdata)) {
             m_hits.fetch_add(1, std::memory_order_relaxed);
         } else {
             m_misses.fetch_add(1, std::memory_order_relaxed);
+            CanonicalRrset canon;
+            if (!canonicalRrset(set.rrs, originalTtl, canon)) {
+                qCWarning(lcDnssec, "cannot sign %s %s: malformed record", first.owner.c_str(),
+                          dns::typeName(first.type).c_str());
+                continue;
+            }
             const std::int64_t expiration = now + kExpiration;
             rdata = signRrset(*st.key, canon, static_cast<std::uint32_t>(now - kInception),
                               static_cast<std::uint32_t>(expiration));
@@ -184,16 +207,15 @@ void ZoneSigner::signSection(std::vector<dns::Rr> &section, const State &st, con
             m_signatures.fetch_add(1, std::memory_order_relaxed);
             st.cache->insert(key, rdata, expiration);
         }
+        // section has room reserved: the pointers into it stay valid while we append.
         dns::Rr sig;
         sig.owner = first.owner;
         sig.type = dns::kTypeRRSIG;
         sig.cls = first.cls;
         sig.ttl = first.ttl;
         sig.rdata = std::move(rdata);
-        sigs.push_back(std::move(sig));
-    }
-    for (dns::Rr &sig : sigs)
         section.push_back(std::move(sig));
+    }
 }
 
 std::unique_ptr<ZoneSigner> loadZoneSigner(const config::ServiceConfig &config, std::string *error)
