@@ -24,7 +24,7 @@ constexpr std::int64_t kExpiration = 7 * 86400; // now + 7d
 struct ZoneSigner::State
 {
     std::shared_ptr<const KeyPair> key;
-    dns::Rr dnskey;
+    std::shared_ptr<const dns::Rr> dnskey; // kept in m_retired after a reload: dnskey() handed it out
     std::shared_ptr<SignatureCache> cache;
     std::string basename;
     std::string domain;
@@ -44,10 +44,9 @@ std::shared_ptr<const ZoneSigner::State> ZoneSigner::state() const
 
 const dns::Rr *ZoneSigner::dnskey() const
 {
-    // The State behind the pointer is never freed before *this (m_retired), so handing out a
-    // pointer into it is safe even if a reload swaps the state right after.
-    const State *st = state().get();
-    return st->key ? &st->dnskey : nullptr;
+    // The record is never freed before *this (m_retired), so handing out a pointer to it is safe
+    // even if a reload swaps the state right after.
+    return state()->dnskey.get();
 }
 
 bool ZoneSigner::hasKey() const
@@ -81,18 +80,20 @@ bool ZoneSigner::reload(const config::ServiceConfig &config, std::string *error)
         std::unique_ptr<KeyPair> key = loadKeyPair(config.dnssec, config.domain, error);
         if (!key)
             return false;
-        next->dnskey.owner = config.domain;
-        next->dnskey.type = dns::kTypeDNSKEY;
-        next->dnskey.cls = dns::kClassIN;
-        next->dnskey.ttl = config.ttl;
-        next->dnskey.rdata = key->dnskeyRdata();
+        auto dnskey = std::make_shared<dns::Rr>();
+        dnskey->owner = config.domain;
+        dnskey->type = dns::kTypeDNSKEY;
+        dnskey->cls = dns::kClassIN;
+        dnskey->ttl = config.ttl;
+        dnskey->rdata = key->dnskeyRdata();
+        next->dnskey = std::move(dnskey);
         next->key = std::move(key);
         next->basename = config.dnssec;
         next->domain = config.domain;
         auto current = state();
         // Signatures made by the same key stay good: keep them across a reload that changes nothing.
         if (current->key && current->key->dnskeyRdata() == next->key->dnskeyRdata() && current->domain == next->domain
-            && current->dnskey.ttl == next->dnskey.ttl && current->cache
+            && current->dnskey->ttl == next->dnskey->ttl && current->cache
             && current->cache->capacity() == std::max(config.scache, 0))
             next->cache = current->cache;
         else
@@ -101,7 +102,8 @@ bool ZoneSigner::reload(const config::ServiceConfig &config, std::string *error)
                algorithmName(next->key->algorithm()).c_str(), next->key->keyTag(), next->key->flags());
     }
     std::shared_ptr<const State> old = std::atomic_exchange(&m_state, std::shared_ptr<const State>(std::move(next)));
-    m_retired.push_back(std::move(old));
+    if (old->dnskey)
+        m_retired.push_back(old->dnskey); // the rest (key, cache) goes with the last secure() using it
     return true;
 }
 

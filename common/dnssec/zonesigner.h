@@ -72,7 +72,7 @@ private:
 
     std::shared_ptr<const State> m_state; // read with std::atomic_load, replaced with std::atomic_store
     std::mutex m_reloadMutex;
-    std::vector<std::shared_ptr<const State>> m_retired; // keeps old dnskey() pointers valid
+    std::vector<std::shared_ptr<const dns::Rr>> m_retired; // keeps old dnskey() pointers valid
     mutable std::atomic<std::uint64_t> m_hits{0};
     mutable std::atomic<std::uint64_t> m_misses{0};
     mutable std::atomic<std::uint64_t> m_signatures{0};
