@@ -1,14 +1,16 @@
 // DNSSEC end to end with the skydns binary (issue 5): skydns started with -dnssec <basename> over
 // the shared etcd fixture; delv, with our DNSKEY as its only trust anchor, validates A, AAAA, SRV,
 // TXT and DNSKEY answers and the NSEC3 proofs of NXDOMAIN and NODATA for RSASHA256,
-// ECDSAP256SHA256 and ED25519 keys. Without DO nothing changes. A tampered or missing key stops
-// start-up with a message.
+// ECDSAP256SHA256 and ED25519 keys. Without DO nothing changes. A new key is taken on SIGHUP. A
+// tampered or missing key stops start-up with a message.
 
 #include "servicetestutil.h"
 #include "tst_dnssec_delvutil.h"
 
 #include <QRandomGenerator>
 #include <QTemporaryDir>
+
+#include <csignal>
 
 using namespace skydns;
 using namespace skydns::test;
@@ -21,6 +23,7 @@ private slots:
     void validates_data();
     void validates();
     void withoutDoUnsigned();
+    void newKeyOnSighup();
     void badKeyStopsStartup_data();
     void badKeyStopsStartup();
 
@@ -59,7 +62,8 @@ void TstDnssecService::validates()
     QVERIFY(!base.isEmpty());
     const QString anchors = writeAnchors(dir.path(), base);
     Skydns s;
-    QVERIFY2(s.start(args(base)), qPrintable(s.log()));
+    const quint16 metricsPort = EtcdServer::freePort();
+    QVERIFY2(s.start(args(base), {{"PROMETHEUS_PORT", QString::number(metricsPort)}}), qPrintable(s.log()));
     for (const DelvCase &c : delvCases()) {
         const QString out = delv(s.port(), anchors, c.name, c.type);
         const QString what = QStringLiteral("spec 6 %1 %2 %3: %4").arg(c.what, c.name, c.type, out);
@@ -74,6 +78,9 @@ void TstDnssecService::validates()
     QVERIFY(m.edns.present && m.edns.dnssecOk);
     QCOMPARE(int(m.edns.udpSize), 4096);
     QCOMPARE(int(std::count_if(m.answer.begin(), m.answer.end(), [](const dns::Rr &r) { return r.type == dns::kTypeRRSIG; })), 1);
+    // spec 10: signature cache misses are counted (SkyDNS's dns_cachemiss_count_total{cache="signature"}).
+    const QByteArray metrics = httpGet(metricsPort, QStringLiteral("/metrics"));
+    QVERIFY2(metrics.contains("skydns_skydns_dns_cachemiss_count_total{cache=\"signature\"}"), metrics.constData());
 }
 
 // Without DO nothing changes: no RRSIG, no AD, no OPT (spec 6).
@@ -91,6 +98,33 @@ void TstDnssecService::withoutDoUnsigned()
             for (const dns::Rr &rr : *sec)
                 QVERIFY(rr.type != dns::kTypeRRSIG && rr.type != dns::kTypeNSEC3);
     }
+}
+
+// A new key is taken without a restart (issue 5): new files under the configured name, SIGHUP,
+// then the DNSKEY answer is the new key and delv validates with the new anchor only.
+void TstDnssecService::newKeyOnSighup()
+{
+    QTemporaryDir dir;
+    const QString base = keygen(dir.path(), "ECDSAP256SHA256");
+    QTemporaryDir nextDir;
+    const QString next = keygen(nextDir.path(), "ED25519");
+    QVERIFY(!base.isEmpty() && !next.isEmpty());
+    Skydns s;
+    QVERIFY2(s.start(args(base)), qPrintable(s.log()));
+    const QString oldAnchors = writeAnchors(dir.path(), base);
+    QVERIFY(delv(s.port(), oldAnchors, "web.skydns.test.", "A").contains("; fully validated"));
+    for (const char *ext : {".key", ".private"}) {
+        QFile::remove(base + ext);
+        QVERIFY(QFile::copy(next + ext, base + ext));
+    }
+    ::kill(pid_t(s.pid()), SIGHUP);
+    const QString newAnchors = writeAnchors(nextDir.path(), next);
+    QTRY_VERIFY2_WITH_TIMEOUT(delv(s.port(), newAnchors, "web.skydns.test.", "A").contains("; fully validated"),
+                              qPrintable(s.log()), 10000);
+    const dns::Message m = parse(udpExchange(s.port(), makeQuery(11, "skydns.test.", dns::kTypeDNSKEY, 1232, true)));
+    QVERIFY(!m.answer.empty());
+    QCOMPARE(int(static_cast<unsigned char>(m.answer.front().rdata[3])), 15); // ED25519 now
+    QVERIFY(!delv(s.port(), oldAnchors, "web.skydns.test.", "A").contains("; fully validated"));
 }
 
 void TstDnssecService::badKeyStopsStartup_data()
