@@ -9,7 +9,7 @@
 
 namespace skydns::dnssec {
 
-// SignatureCache keeps RRSIG rdata per RRset (key: CanonicalRrset::cacheKey, i.e. owner, type,
+// SignatureCache keeps RRSIG rdata per RRset (key: rrsetCacheKey, i.e. owner, type,
 // class, original TTL and the complete rdata). Safe for concurrent use: the keys are spread over
 // shards, each with its own mutex. A capacity of 0 disables it (every lookup misses).
 class SignatureCache
