@@ -66,6 +66,7 @@ private slots:
     void outOfZoneUnsigned();
     void cacheHitsAndRefresh();
     void cacheDisabled();
+    void roundRobinOrderHitsCache();
     void concurrentSecure();
     void reloadSwapsKey();
     void loadZoneSignerErrors();
@@ -297,6 +298,34 @@ void TstZoneSigner::cacheDisabled()
     QCOMPARE(signer.cacheHits(), 0u);
     QCOMPARE(signer.cacheMisses(), 3u);
     QCOMPARE(signer.cacheSize(), std::size_t(0));
+}
+
+// Round robin reorders a set between answers: the cache key is the sorted rdata, so the second
+// order is a hit with the same signature (which validators accept: canonical order is sorted).
+void TstZoneSigner::roundRobinOrderHitsCache()
+{
+    KeyDir kd(dnssec::kEcdsaP256Sha256);
+    const auto cfg = zoneConfig(kd.base);
+    dnssec::ZoneSigner signer;
+    QVERIFY(signer.reload(cfg, nullptr));
+    const unsigned char a1[4] = {10, 0, 0, 1}, a2[4] = {10, 0, 0, 2};
+    auto message = [&](bool swapped) {
+        dns::Message m;
+        m.header.qr = true;
+        m.question.push_back({"Web.skydns.test.", dns::kTypeA, dns::kClassIN});
+        m.answer.push_back({"web.skydns.test.", dns::kTypeA, dns::kClassIN, 60, dns::rdataA(swapped ? a2 : a1)});
+        m.answer.push_back({"WEB.skydns.test.", dns::kTypeA, dns::kClassIN, 60, dns::rdataA(swapped ? a1 : a2)});
+        return m;
+    };
+    dns::Message first = message(false), second = message(true);
+    const std::int64_t now = nowMs();
+    signer.secure(first, cfg, now);
+    signer.secure(second, cfg, now);
+    QCOMPARE(countType(first.answer, dns::kTypeRRSIG), 1); // one set despite the owner's case
+    QCOMPARE(signer.cacheMisses(), 1u);
+    QCOMPARE(signer.cacheHits(), 1u);
+    QCOMPARE(second.answer.back().rdata, first.answer.back().rdata);
+    QVERIFY2(verifyWithLdns(dns::encode(second), dnssec::dnskeyText(*kd.key, 3600), "skydns.test.", now / 1000).isEmpty(), "second");
 }
 
 // secure() from several threads at once (as the service's workers call it), while the key is
