@@ -2,65 +2,128 @@
 
 #include "model/path.h"
 
-#include <functional>
-#include <unordered_set>
+#include <algorithm>
+#include <memory>
 
 namespace skydns::backend {
 
 namespace {
 
-// BareService is what SkyDNS's loopNodes compares to collapse duplicates (spec 2.2).
-struct BareService
+// BareService fields are what SkyDNS's loopNodes compares to collapse duplicates (spec 2.2).
+// hashBytes is FNV-1a over a short string (hosts and texts are short; std::hash's out-of-line
+// murmur call costs more than the loop here).
+std::uint64_t hashBytes(std::string_view s, std::uint64_t h)
 {
-    std::string_view host;
-    int port;
-    int priority;
-    int weight;
-    std::string_view text;
+    for (const char c : s)
+        h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL;
+    return h;
+}
 
-    bool operator==(const BareService &o) const
-    {
-        return port == o.port && priority == o.priority && weight == o.weight && host == o.host && text == o.text;
-    }
-};
-
-struct BareServiceHash
+std::uint64_t bareHash(const model::Service &s)
 {
-    std::size_t operator()(const BareService &b) const
-    {
-        std::size_t h = std::hash<std::string_view>()(b.host);
-        for (std::size_t v : {std::size_t(b.port), std::size_t(b.priority), std::size_t(b.weight),
-                              std::hash<std::string_view>()(b.text)})
-            h = h * 1000003u ^ v;
-        return h;
-    }
-};
+    std::uint64_t h = hashBytes(s.host, 0xCBF29CE484222325ULL);
+    h = (h ^ static_cast<std::uint32_t>(s.port)) * 0x100000001B3ULL;
+    h = (h ^ static_cast<std::uint32_t>(s.priority)) * 0x100000001B3ULL;
+    h = (h ^ static_cast<std::uint32_t>(s.weight)) * 0x100000001B3ULL;
+    return hashBytes(s.text, h);
+}
+
+bool sameBare(const model::Service &a, const model::Service &b)
+{
+    return a.port == b.port && a.priority == b.priority && a.weight == b.weight && a.host == b.host
+        && a.text == b.text;
+}
 
 // Collector gathers records in key order, dropping duplicates (first one wins) and, for wildcard
-// queries, keys that do not match element-wise.
+// queries, keys that do not match element-wise. The duplicate set is an open-addressing table of
+// record pointers kept per thread: a 100-record subtree walk then allocates nothing (the
+// node-based set it replaces cost one allocation per record).
 class Collector
 {
 public:
-    Collector(std::vector<const model::Record *> &out, std::string_view wildcardQueryPath)
+    // expected is an upper bound of the records the walk can add (the subtree's record count);
+    // the table is sized for it once, so it never grows during the walk.
+    Collector(std::vector<const model::Record *> &out, std::string_view wildcardQueryPath, std::size_t expected)
         : m_out(out)
         , m_queryPath(wildcardQueryPath)
     {
+        m_state = &state();
+        if (m_state->busy) {
+            m_own = std::make_unique<State>(); // a nested walk (none today) gets its own table
+            m_state = m_own.get();
+        }
+        m_state->busy = true;
+        m_state->used = 0;
+        std::size_t size = 16;
+        while (size < 2 * expected + 2)
+            size *= 2;
+        if (m_state->slots.capacity() > 8192 && size <= 8192)
+            m_state->slots = std::vector<Slot>(); // do not keep a huge table from a rare walk
+        m_state->slots.assign(size, Slot{});
     }
+    ~Collector() { m_state->busy = false; }
+    Collector(const Collector &) = delete;
+    Collector &operator=(const Collector &) = delete;
 
     void add(const model::Record &record)
     {
         if (!m_queryPath.empty() && !model::keyMatchesWildcard(record.key, m_queryPath))
             return;
         const model::Service &s = record.service;
-        if (!m_seen.insert(BareService{s.host, s.port, s.priority, s.weight, s.text}).second)
-            return;
+        const std::uint64_t h = bareHash(s);
+        const std::vector<Slot> &slots = m_state->slots;
+        const std::size_t mask = slots.size() - 1;
+        for (std::size_t i = (h ^ (h >> 29)) & mask; slots[i].record; i = (i + 1) & mask) {
+            if (slots[i].hash == h && sameBare(slots[i].record->service, s))
+                return;
+        }
         m_out.push_back(&record);
+        insert(Slot{h, &record});
     }
 
 private:
+    struct Slot
+    {
+        std::uint64_t hash = 0;
+        const model::Record *record = nullptr;
+    };
+    struct State
+    {
+        std::vector<Slot> slots;
+        std::size_t used = 0;
+        bool busy = false;
+    };
+
+    static State &state()
+    {
+        thread_local State st;
+        return st;
+    }
+
+    void insert(Slot slot)
+    {
+        std::vector<Slot> &slots = m_state->slots;
+        if (2 * (m_state->used + 1) > slots.size()) {
+            std::vector<Slot> old(2 * slots.size());
+            old.swap(slots);
+            m_state->used = 0;
+            for (const Slot &o : old) {
+                if (o.record)
+                    insert(o);
+            }
+        }
+        const std::size_t mask = slots.size() - 1;
+        std::size_t i = (slot.hash ^ (slot.hash >> 29)) & mask;
+        while (slots[i].record)
+            i = (i + 1) & mask;
+        slots[i] = slot;
+        ++m_state->used;
+    }
+
     std::vector<const model::Record *> &m_out;
     std::string_view m_queryPath;
-    std::unordered_set<BareService, BareServiceHash> m_seen;
+    State *m_state = nullptr;
+    std::unique_ptr<State> m_own;
 };
 
 // visit collects the records at or below node, which sits `depth` elements below the lookup's
@@ -177,7 +240,7 @@ LookupResult Snapshot::records(std::string_view name, bool exact) const
                 query.assign(all.begin() + std::ptrdiff_t(baseElements), all.end());
         }
         result.records.reserve(std::min<std::size_t>(node->recordCount, 4096));
-        Collector collector(result.records, queryPath);
+        Collector collector(result.records, queryPath, node->recordCount);
         visit(*node, query, 0, collector);
     } else if (node->isRecord()) {
         // SkyDNS quirk: a value at the path before the wildcard is returned without matching the

@@ -10,18 +10,35 @@ namespace skydns::dns {
 
 namespace {
 
-void put16(std::string &out, std::uint16_t v)
+// Writer appends to a buffer sized in advance for the whole message (encode computes an upper
+// bound), so the per-field writes are plain stores instead of std::string appends.
+struct Writer
 {
-    const char b[2] = {static_cast<char>(v >> 8), static_cast<char>(v & 0xFF)};
-    out.append(b, 2);
-}
+    unsigned char *p = nullptr; // start of the buffer
+    std::size_t n = 0;          // bytes written
 
-void put32(std::string &out, std::uint32_t v)
-{
-    const char b[4] = {static_cast<char>(v >> 24), static_cast<char>((v >> 16) & 0xFF),
-                       static_cast<char>((v >> 8) & 0xFF), static_cast<char>(v & 0xFF)};
-    out.append(b, 4);
-}
+    void u8(unsigned v) { p[n++] = static_cast<unsigned char>(v); }
+    void u16(std::uint16_t v)
+    {
+        p[n] = static_cast<unsigned char>(v >> 8);
+        p[n + 1] = static_cast<unsigned char>(v & 0xFF);
+        n += 2;
+    }
+    void u32(std::uint32_t v)
+    {
+        p[n] = static_cast<unsigned char>(v >> 24);
+        p[n + 1] = static_cast<unsigned char>((v >> 16) & 0xFF);
+        p[n + 2] = static_cast<unsigned char>((v >> 8) & 0xFF);
+        p[n + 3] = static_cast<unsigned char>(v & 0xFF);
+        n += 4;
+    }
+    void bytes(const void *d, std::size_t len)
+    {
+        if (len) // memcpy with a null source is undefined even for 0 bytes
+            std::memcpy(p + n, d, len);
+        n += len;
+    }
+};
 
 // Compressor remembers where name suffixes were written so later names can point at them
 // (RFC 1035 4.1.4). It is an open-addressing hash table of (suffix hash, offset) whose slots are
@@ -46,7 +63,7 @@ public:
     }
 
     // write appends the uncompressed wire name w[0..n) to out, compressed against earlier names.
-    void write(std::string &out, const unsigned char *w, std::size_t n)
+    void write(Writer &out, const unsigned char *w, std::size_t n)
     {
         std::array<std::uint8_t, 128> starts;
         std::size_t k = 0;
@@ -63,18 +80,18 @@ public:
                 h = (h ^ w[starts[i] + j]) * 16777619u;
             hashes[i] = h;
         }
-        const std::size_t base = out.size();
+        const std::size_t base = out.n;
         for (std::size_t i = 0; i < k; ++i) {
             const int target = find(out, hashes[i], w + starts[i]);
             if (target >= 0) {
-                out.append(reinterpret_cast<const char *>(w), starts[i]);
+                out.bytes(w, starts[i]);
                 for (std::size_t j = 0; j < i; ++j)
                     insert(hashes[j], base + starts[j]);
-                put16(out, static_cast<std::uint16_t>(0xC000 | target));
+                out.u16(static_cast<std::uint16_t>(0xC000 | target));
                 return;
             }
         }
-        out.append(reinterpret_cast<const char *>(w), n);
+        out.bytes(w, n);
         for (std::size_t j = 0; j < k; ++j)
             insert(hashes[j], base + starts[j]);
     }
@@ -103,7 +120,7 @@ private:
         }
     }
 
-    int find(const std::string &out, std::uint32_t hash, const unsigned char *suffix) const
+    int find(const Writer &out, std::uint32_t hash, const unsigned char *suffix) const
     {
         for (std::size_t i = hash & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
             const Slot &s = m_slots[i];
@@ -115,11 +132,11 @@ private:
     }
 
     // equalAt compares the (possibly compressed) name written at out[off] with an uncompressed one.
-    static bool equalAt(const std::string &out, std::size_t off, const unsigned char *name)
+    static bool equalAt(const Writer &out, std::size_t off, const unsigned char *name)
     {
-        const auto *o = reinterpret_cast<const unsigned char *>(out.data());
+        const unsigned char *o = out.p;
         for (int hops = 0; hops < 128;) {
-            if (off >= out.size())
+            if (off >= out.n)
                 return false;
             const unsigned len = o[off];
             if ((len & 0xC0) == 0xC0) {
@@ -162,10 +179,45 @@ std::size_t wireNameLength(const unsigned char *p, std::size_t avail)
     return 0;
 }
 
+// plainToWire converts a presentation name without escapes into buf (kMaxNameWire + 2 bytes) and
+// returns its length; 0 when the name has a backslash or is not a valid name (nameToWire then
+// decides). Owners are converted here on the stack: this is nameToWire without the std::string.
+std::size_t plainToWire(std::string_view name, unsigned char *buf)
+{
+    if (name.empty() || name.size() > kMaxNameWire)
+        return 0;
+    const std::size_t size = name.back() == '.' ? name.size() - 1 : name.size();
+    if (size == 0)
+        return 0; // the root: nameToWire handles it
+    std::size_t n = 1, labelStart = 0;
+    buf[0] = 0;
+    for (std::size_t i = 0; i < size; ++i) {
+        const char c = name[i];
+        if (c == '.') {
+            const std::size_t len = n - labelStart - 1;
+            if (len == 0 || len > 63)
+                return 0;
+            buf[labelStart] = static_cast<unsigned char>(len);
+            labelStart = n;
+            buf[n++] = 0;
+            continue;
+        }
+        if (c == '\\')
+            return 0;
+        buf[n++] = static_cast<unsigned char>(c);
+    }
+    const std::size_t len = n - labelStart - 1;
+    if (len == 0 || len > 63 || n + 1 > kMaxNameWire)
+        return 0;
+    buf[labelStart] = static_cast<unsigned char>(len);
+    buf[n++] = 0;
+    return n;
+}
+
 class Encoder
 {
 public:
-    Encoder(std::string &out, bool compress)
+    Encoder(Writer &out, bool compress)
         : m_out(out), m_compress(compress), m_comp(Compressor::forThread())
     {
         m_comp.reset();
@@ -176,40 +228,46 @@ public:
         if (m_compress)
             m_comp.write(m_out, w, n);
         else
-            m_out.append(reinterpret_cast<const char *>(w), n);
+            m_out.bytes(w, n);
     }
 
     // owner writes a presentation-form owner. Repeated owners (the common case: every answer
     // record carries the query name) become a pointer without converting the text again.
     void owner(const std::string &text)
     {
-        if (m_compress && m_lastOwner && *m_lastOwner == text && m_lastOwnerOffset < 0x4000) {
-            put16(m_out, static_cast<std::uint16_t>(0xC000 | m_lastOwnerOffset));
+        if (m_compress && m_lastOwner && m_lastOwnerOffset < 0x4000 && *m_lastOwner == text) {
+            m_out.u16(static_cast<std::uint16_t>(0xC000 | m_lastOwnerOffset));
             return;
         }
-        m_scratch.clear();
-        if (!nameToWire(text, m_scratch)) {
+        unsigned char buf[kMaxNameWire + 2];
+        const unsigned char *w = buf;
+        std::size_t n = plainToWire(text, buf);
+        if (n == 0) {
             m_scratch.clear();
-            m_scratch.push_back('\0');
+            if (!nameToWire(text, m_scratch)) {
+                m_scratch.clear();
+                m_scratch.push_back('\0');
+            }
+            w = reinterpret_cast<const unsigned char *>(m_scratch.data());
+            n = m_scratch.size();
         }
         m_lastOwner = &text;
-        m_lastOwnerOffset = m_out.size();
-        const std::size_t before = m_out.size();
-        name(reinterpret_cast<const unsigned char *>(m_scratch.data()), m_scratch.size());
+        m_lastOwnerOffset = m_out.n;
+        const std::size_t before = m_out.n;
+        name(w, n);
         // a name written as a bare pointer points elsewhere: reuse that target instead
-        if (m_out.size() - before == 2 && (static_cast<unsigned char>(m_out[before]) & 0xC0) == 0xC0)
-            m_lastOwnerOffset = ((static_cast<unsigned char>(m_out[before]) & 0x3F) << 8)
-                | static_cast<unsigned char>(m_out[before + 1]);
+        if (m_out.n - before == 2 && (m_out.p[before] & 0xC0) == 0xC0)
+            m_lastOwnerOffset = ((m_out.p[before] & 0x3F) << 8) | m_out.p[before + 1];
     }
 
     void rr(const Rr &r)
     {
         owner(r.owner);
-        put16(m_out, r.type);
-        put16(m_out, r.cls);
-        put32(m_out, r.ttl);
-        const std::size_t lenPos = m_out.size();
-        put16(m_out, 0);
+        m_out.u16(r.type);
+        m_out.u16(r.cls);
+        m_out.u32(r.ttl);
+        const std::size_t lenPos = m_out.n;
+        m_out.n += 2;
         const auto *d = reinterpret_cast<const unsigned char *>(r.rdata.data());
         const std::size_t n = r.rdata.size();
         switch (r.type) {
@@ -220,15 +278,15 @@ public:
                 name(d, n);
                 break;
             }
-            m_out.append(r.rdata);
+            m_out.bytes(d, n);
             break;
         case kTypeMX:
             if (n > 2 && wireNameLength(d + 2, n - 2) == n - 2) {
-                m_out.append(r.rdata, 0, 2);
+                m_out.bytes(d, 2);
                 name(d + 2, n - 2);
                 break;
             }
-            m_out.append(r.rdata);
+            m_out.bytes(d, n);
             break;
         case kTypeSOA: {
             const std::size_t a = wireNameLength(d, n);
@@ -236,22 +294,22 @@ public:
             if (a && b && n - a - b == 20) {
                 name(d, a);
                 name(d + a, b);
-                m_out.append(r.rdata, a + b, 20);
+                m_out.bytes(d + a + b, 20);
                 break;
             }
-            m_out.append(r.rdata);
+            m_out.bytes(d, n);
             break;
         }
         default:
-            m_out.append(r.rdata);
+            m_out.bytes(d, n);
         }
-        const std::size_t rdlen = m_out.size() - lenPos - 2;
-        m_out[lenPos] = static_cast<char>(rdlen >> 8);
-        m_out[lenPos + 1] = static_cast<char>(rdlen & 0xFF);
+        const std::size_t rdlen = m_out.n - lenPos - 2;
+        m_out.p[lenPos] = static_cast<unsigned char>(rdlen >> 8);
+        m_out.p[lenPos + 1] = static_cast<unsigned char>(rdlen & 0xFF);
     }
 
 private:
-    std::string &m_out;
+    Writer &m_out;
     bool m_compress;
     Compressor &m_comp;
     std::string m_scratch;
@@ -259,13 +317,31 @@ private:
     std::size_t m_lastOwnerOffset = 0;
 };
 
+// sectionBound is an upper bound of a section's encoded size: an owner's wire form is at most two
+// bytes longer than its text (escapes only shrink it, an invalid owner becomes the 1-byte root) and
+// compression only shortens rdata names.
+std::size_t sectionBound(const std::vector<Rr> &rrs)
+{
+    std::size_t n = 0;
+    for (const Rr &r : rrs)
+        n += r.owner.size() + 2 + 10 + r.rdata.size();
+    return n;
+}
+
 } // namespace
 
 void encode(const Message &msg, std::string &out)
 {
-    out.clear();
+    std::size_t bound = 12 + 16; // header, OPT record with the stub option
+    for (const Question &q : msg.question)
+        bound += q.name.size() + 2 + 4;
+    bound += sectionBound(msg.answer) + sectionBound(msg.authority) + sectionBound(msg.additional);
+    out.resize(bound);
+    Writer w;
+    w.p = reinterpret_cast<unsigned char *>(&out[0]);
+
     const Header &h = msg.header;
-    put16(out, h.id);
+    w.u16(h.id);
     std::uint16_t flags = 0;
     flags |= h.qr ? 0x8000 : 0;
     flags |= static_cast<std::uint16_t>((h.opcode & 0xF) << 11);
@@ -276,17 +352,17 @@ void encode(const Message &msg, std::string &out)
     flags |= h.ad ? 0x0020 : 0;
     flags |= h.cd ? 0x0010 : 0;
     flags |= h.rcode & 0xF;
-    put16(out, flags);
-    put16(out, static_cast<std::uint16_t>(msg.question.size()));
-    put16(out, static_cast<std::uint16_t>(msg.answer.size()));
-    put16(out, static_cast<std::uint16_t>(msg.authority.size()));
-    put16(out, static_cast<std::uint16_t>(msg.additional.size() + (msg.edns.present ? 1 : 0)));
+    w.u16(flags);
+    w.u16(static_cast<std::uint16_t>(msg.question.size()));
+    w.u16(static_cast<std::uint16_t>(msg.answer.size()));
+    w.u16(static_cast<std::uint16_t>(msg.authority.size()));
+    w.u16(static_cast<std::uint16_t>(msg.additional.size() + (msg.edns.present ? 1 : 0)));
 
-    Encoder enc(out, msg.compress);
+    Encoder enc(w, msg.compress);
     for (const Question &q : msg.question) {
         enc.owner(q.name);
-        put16(out, q.type);
-        put16(out, q.cls);
+        w.u16(q.type);
+        w.u16(q.cls);
     }
     for (const Rr &r : msg.answer)
         enc.rr(r);
@@ -295,21 +371,22 @@ void encode(const Message &msg, std::string &out)
     for (const Rr &r : msg.additional)
         enc.rr(r);
     if (msg.edns.present) {
-        out.push_back('\0');
-        put16(out, kTypeOPT);
-        put16(out, msg.edns.udpSize);
+        w.u8(0);
+        w.u16(kTypeOPT);
+        w.u16(msg.edns.udpSize);
         const std::uint32_t ttl = (static_cast<std::uint32_t>(msg.edns.extendedRcode) << 24)
             | (static_cast<std::uint32_t>(msg.edns.version) << 16) | (msg.edns.dnssecOk ? 0x8000u : 0u);
-        put32(out, ttl);
+        w.u32(ttl);
         if (msg.edns.stubOption) {
-            put16(out, 5);
-            put16(out, kStubOptionCode);
-            put16(out, 1);
-            out.push_back('\1');
+            w.u16(5);
+            w.u16(kStubOptionCode);
+            w.u16(1);
+            w.u8(1);
         } else {
-            put16(out, 0);
+            w.u16(0);
         }
     }
+    out.resize(w.n);
 }
 
 FitResult fit(Message &msg, std::size_t size, bool tcp, std::string &wire)

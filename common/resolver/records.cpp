@@ -17,16 +17,54 @@ namespace skydns::resolver::detail {
 
 using backend::LookupStatus;
 
+namespace {
+
+// parseIpv4 is glibc's inet_pton4 inline (it runs once per record of every answer): exactly four
+// decimal octets up to 255 without leading zeros, nothing else, up to the terminating NUL.
+bool parseIpv4(const char *p, unsigned char (&addr)[16])
+{
+    unsigned char tmp[4] = {};
+    int octets = 0;
+    bool sawDigit = false;
+    unsigned char *tp = tmp;
+    for (; *p; ++p) {
+        const char c = *p;
+        if (c >= '0' && c <= '9') {
+            const unsigned v = *tp * 10u + static_cast<unsigned>(c - '0');
+            if (sawDigit && *tp == 0)
+                return false;
+            if (v > 255)
+                return false;
+            *tp = static_cast<unsigned char>(v);
+            if (!sawDigit) {
+                if (++octets > 4)
+                    return false;
+                sawDigit = true;
+            }
+        } else if (c == '.' && sawDigit) {
+            if (octets == 4)
+                return false;
+            *++tp = 0;
+            sawDigit = false;
+        } else {
+            return false;
+        }
+    }
+    if (octets < 4)
+        return false;
+    std::memcpy(addr, tmp, 4);
+    return true;
+}
+
+} // namespace
+
 Svc::Kind classifyHost(const std::string &host, unsigned char (&addr)[16])
 {
     // net.ParseIP: dotted quad or IPv6 text; zones and prefixes are not addresses.
     if (host.empty() || host.size() > 45)
         return Svc::Name;
-    if (host.find(':') == std::string::npos) {
-        if (inet_pton(AF_INET, host.c_str(), addr) == 1)
-            return Svc::V4;
-        return Svc::Name;
-    }
+    if (host.find(':') == std::string::npos)
+        return parseIpv4(host.c_str(), addr) ? Svc::V4 : Svc::Name;
     if (inet_pton(AF_INET6, host.c_str(), addr) != 1)
         return Svc::Name;
     static const unsigned char mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF};
@@ -81,53 +119,52 @@ std::string keyDomain(const std::string &key)
 
 bool keyTarget(const std::string &key, std::string &text, std::string &wire)
 {
-    if (key.size() < 2 || key[0] != '/' || key.size() > 512 || key.find('\\') != std::string::npos)
+    if (key.size() < 2 || key[0] != '/' || key.size() > 512)
         return false;
     const std::size_t prefixEnd = key.find('/', 1);
     if (prefixEnd == std::string::npos || prefixEnd + 1 >= key.size())
         return false;
-    char t[520], w[dns::kMaxNameWire + 2];
+    for (std::size_t i = 1; i < prefixEnd; ++i) {
+        if (key[i] == '\\')
+            return false;
+    }
+    // One backwards pass over the elements, each copied byte by byte into the text (followed by
+    // '.') and the wire form (a '.' inside an element separates labels, as it does once SkyDNS
+    // prints the name). Elements are short: inline loops beat memcpy calls.
+    char t[520];
+    unsigned char w[520];
     std::size_t tn = 0, wn = 0;
     std::size_t end = key.size();
+    const char *k = key.data();
     for (std::size_t i = key.size(); i-- > prefixEnd;) {
-        if (key[i] != '/')
+        if (k[i] != '/')
             continue;
-        // element key[i+1, end): in the text it is followed by '.', in wire form it is one or more
-        // labels (a '.' inside an element separates labels, as it does once SkyDNS prints the name)
-        const std::size_t len = end - i - 1;
-        std::memcpy(t + tn, key.data() + i + 1, len);
-        tn += len;
-        t[tn++] = '.';
-        bool dotted = false;
-        for (std::size_t j = i + 1; j < end; ++j)
-            dotted = dotted || key[j] == '.';
-        if (len > 0 && len <= 63 && !dotted) {
-            // the common case: the element is one label
-            if (wn + len + 2 > dns::kMaxNameWire)
-                return false;
-            w[wn++] = static_cast<char>(len);
-            std::memcpy(w + wn, key.data() + i + 1, len);
-            wn += len;
-            end = i;
-            continue;
-        }
-        std::size_t labelStart = i + 1;
-        for (std::size_t j = i + 1; j <= end; ++j) {
-            if (j < end && key[j] != '.')
+        std::size_t lenPos = wn++, l = 0;
+        for (std::size_t j = i + 1; j < end; ++j) {
+            const char c = k[j];
+            t[tn++] = c;
+            if (c == '.') {
+                if (l == 0 || l > 63)
+                    return false;
+                w[lenPos] = static_cast<unsigned char>(l);
+                lenPos = wn++;
+                l = 0;
                 continue;
-            const std::size_t l = j - labelStart;
-            if (l == 0 || l > 63 || wn + l + 2 > dns::kMaxNameWire)
+            }
+            if (c == '\\')
                 return false;
-            w[wn++] = static_cast<char>(l);
-            std::memcpy(w + wn, key.data() + labelStart, l);
-            wn += l;
-            labelStart = j + 1;
+            w[wn++] = static_cast<unsigned char>(c);
+            ++l;
         }
+        if (l == 0 || l > 63 || wn + 1 > dns::kMaxNameWire)
+            return false;
+        w[lenPos] = static_cast<unsigned char>(l);
+        t[tn++] = '.';
         end = i;
     }
     w[wn++] = 0;
     text.assign(t, tn);
-    wire.append(w, wn);
+    wire.append(reinterpret_cast<const char *>(w), wn);
     return true;
 }
 
