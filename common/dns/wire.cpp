@@ -65,6 +65,17 @@ public:
     // write appends the uncompressed wire name w[0..n) to out, compressed against earlier names.
     void write(Writer &out, const unsigned char *w, std::size_t n)
     {
+        // The suffix hashes read each label eight bytes at a time from a zero-padded copy (labels
+        // are short, so most take one step). Bytes read past a label belong to the rest of the
+        // same suffix or the padding, so the hash still depends on the suffix alone; equal hashes
+        // are compared byte-wise by find.
+        unsigned char padded[kMaxNameWire + 2 + 8];
+        if (n > kMaxNameWire + 2) {
+            out.bytes(w, n); // not a name the resolver builds; written as is, never a target
+            return;
+        }
+        std::memcpy(padded, w, n);
+        std::memset(padded + n, 0, 8);
         std::array<std::uint8_t, 128> starts;
         std::size_t k = 0;
         for (std::size_t p = 0; p < n && w[p] != 0 && k < starts.size();) {
@@ -72,13 +83,18 @@ public:
             p += 1 + w[p];
         }
         std::array<std::uint32_t, 129> hashes;
-        hashes[k] = 2166136261u;
+        std::uint64_t h = 0x9E3779B97F4A7C15ULL;
+        hashes[k] = static_cast<std::uint32_t>(h >> 32);
         for (std::size_t i = k; i-- > 0;) {
-            std::uint32_t h = hashes[i + 1];
-            const std::size_t len = 1 + w[starts[i]];
-            for (std::size_t j = 0; j < len; ++j)
-                h = (h ^ w[starts[i] + j]) * 16777619u;
-            hashes[i] = h;
+            const std::size_t start = starts[i];
+            const std::size_t len = 1 + padded[start];
+            for (std::size_t j = 0; j < len; j += 8) {
+                std::uint64_t v;
+                std::memcpy(&v, padded + start + j, 8);
+                h = (h ^ v) * 0x100000001B3ULL;
+                h ^= h >> 29;
+            }
+            hashes[i] = static_cast<std::uint32_t>(h >> 32) ^ static_cast<std::uint32_t>(h);
         }
         const std::size_t base = out.n;
         for (std::size_t i = 0; i < k; ++i) {

@@ -23,34 +23,23 @@ namespace {
 // decimal octets up to 255 without leading zeros, nothing else, up to the terminating NUL.
 bool parseIpv4(const char *p, unsigned char (&addr)[16])
 {
-    unsigned char tmp[4] = {};
-    int octets = 0;
-    bool sawDigit = false;
-    unsigned char *tp = tmp;
-    for (; *p; ++p) {
-        const char c = *p;
-        if (c >= '0' && c <= '9') {
-            const unsigned v = *tp * 10u + static_cast<unsigned>(c - '0');
-            if (sawDigit && *tp == 0)
-                return false;
+    unsigned char tmp[4];
+    for (int octet = 0; octet < 4; ++octet) {
+        if (octet > 0 && *p++ != '.')
+            return false;
+        if (*p < '0' || *p > '9')
+            return false;
+        unsigned v = static_cast<unsigned>(*p++ - '0');
+        if (v == 0 && *p >= '0' && *p <= '9')
+            return false; // a leading zero
+        while (*p >= '0' && *p <= '9') {
+            v = v * 10 + static_cast<unsigned>(*p++ - '0');
             if (v > 255)
                 return false;
-            *tp = static_cast<unsigned char>(v);
-            if (!sawDigit) {
-                if (++octets > 4)
-                    return false;
-                sawDigit = true;
-            }
-        } else if (c == '.' && sawDigit) {
-            if (octets == 4)
-                return false;
-            *++tp = 0;
-            sawDigit = false;
-        } else {
-            return false;
         }
+        tmp[octet] = static_cast<unsigned char>(v);
     }
-    if (octets < 4)
+    if (*p != '\0')
         return false;
     std::memcpy(addr, tmp, 4);
     return true;
@@ -117,8 +106,9 @@ std::string keyDomain(const std::string &key)
     return std::string(buf, n);
 }
 
-bool keyTarget(const std::string &key, std::string &text, std::string &wire)
+bool keyTarget(const std::string &key, std::string &text, std::string &wire, bool *dotted)
 {
+    bool anyDot = false;
     if (key.size() < 2 || key[0] != '/' || key.size() > 512)
         return false;
     const std::size_t prefixEnd = key.find('/', 1);
@@ -128,43 +118,58 @@ bool keyTarget(const std::string &key, std::string &text, std::string &wire)
         if (key[i] == '\\')
             return false;
     }
-    // One backwards pass over the elements, each copied byte by byte into the text (followed by
-    // '.') and the wire form (a '.' inside an element separates labels, as it does once SkyDNS
-    // prints the name). Elements are short: inline loops beat memcpy calls.
-    char t[520];
-    unsigned char w[520];
-    std::size_t tn = 0, wn = 0;
-    std::size_t end = key.size();
+    // The element boundaries in one forward pass, then the elements last to first, each copied
+    // byte by byte into the text (followed by '.') and the wire form (a '.' inside an element
+    // separates labels, as it does once SkyDNS prints the name). Elements are short: inline
+    // loops beat memcpy calls.
     const char *k = key.data();
-    for (std::size_t i = key.size(); i-- > prefixEnd;) {
+    std::uint16_t slashes[130];
+    std::size_t ns = 0;
+    for (std::size_t i = prefixEnd; i < key.size(); ++i) {
         if (k[i] != '/')
             continue;
-        std::size_t lenPos = wn++, l = 0;
-        for (std::size_t j = i + 1; j < end; ++j) {
-            const char c = k[j];
-            t[tn++] = c;
-            if (c == '.') {
+        if (ns == 128)
+            return false; // more than 127 labels cannot be a name
+        slashes[ns++] = static_cast<std::uint16_t>(i);
+    }
+    slashes[ns] = static_cast<std::uint16_t>(key.size());
+    char t[520];
+    unsigned char w[520];
+    char *tp = t;
+    unsigned char *wp = w;
+    for (std::size_t e = ns; e-- > 0;) {
+        const char *c = k + slashes[e] + 1;
+        const char *end = k + slashes[e + 1];
+        unsigned char *lenPos = wp++;
+        for (; c < end; ++c) {
+            const char ch = *c;
+            *tp++ = ch;
+            if (ch == '.') {
+                anyDot = true;
+                const std::size_t l = static_cast<std::size_t>(wp - lenPos - 1);
                 if (l == 0 || l > 63)
                     return false;
-                w[lenPos] = static_cast<unsigned char>(l);
-                lenPos = wn++;
-                l = 0;
+                *lenPos = static_cast<unsigned char>(l);
+                lenPos = wp++;
                 continue;
             }
-            if (c == '\\')
+            if (ch == '\\')
                 return false;
-            w[wn++] = static_cast<unsigned char>(c);
-            ++l;
+            *wp++ = static_cast<unsigned char>(ch);
         }
-        if (l == 0 || l > 63 || wn + 1 > dns::kMaxNameWire)
+        const std::size_t l = static_cast<std::size_t>(wp - lenPos - 1);
+        if (l == 0 || l > 63 || static_cast<std::size_t>(wp - w) + 1 > dns::kMaxNameWire)
             return false;
-        w[lenPos] = static_cast<unsigned char>(l);
-        t[tn++] = '.';
-        end = i;
+        *lenPos = static_cast<unsigned char>(l);
+        *tp++ = '.';
     }
+    const std::size_t tn = static_cast<std::size_t>(tp - t);
+    std::size_t wn = static_cast<std::size_t>(wp - w);
     w[wn++] = 0;
     text.assign(t, tn);
     wire.append(reinterpret_cast<const char *>(w), wn);
+    if (dotted)
+        *dotted = anyDot;
     return true;
 }
 
@@ -378,11 +383,15 @@ LookupStatus Resolution::srvRecords(const std::string &qname, const std::string 
     std::vector<std::string> seen;
     answer.reserve(answer.size() + svcs.size());
     extra.reserve(extra.size() + svcs.size());
+    // Answers of IP-only services whose targets came from keyTarget with dot-free elements are
+    // unique: distinct keys give distinct target names, hence distinct SRV rdata and glue owners.
+    bool unique = answer.empty() && extra.empty();
     for (std::size_t i = 0; i < svcs.size(); ++i) {
         const Svc &sv = svcs[i];
         const model::Service &s = sv.service();
-        std::string owner = star ? keyDomain(sv.rec->key) : qname;
         if (sv.kind == Svc::Name) {
+            unique = false;
+            std::string owner = star ? keyDomain(sv.rec->key) : qname;
             const std::string target = model::fqdn(model::targetStrip(model::fqdn(s.host), s.targetStrip));
             dns::Rr srv = makeRr(std::move(owner), dns::kTypeSRV, sv.ttl,
                                  dns::rdataSrv(sv.priority, w[i], static_cast<std::uint16_t>(s.port), target));
@@ -395,25 +404,34 @@ LookupStatus Resolution::srvRecords(const std::string &qname, const std::string 
             targetExtras(target, extra);
             continue;
         }
-        // The rdata is priority, weight, port and the target, built in place.
+        // The record is built in place: rdata is priority, weight, port and the target.
+        dns::Rr &srv = answer.emplace_back();
+        srv.owner = star ? keyDomain(sv.rec->key) : qname;
+        srv.type = dns::kTypeSRV;
+        srv.ttl = sv.ttl;
         const std::uint16_t port = static_cast<std::uint16_t>(s.port);
         const char fixed[6] = {static_cast<char>(sv.priority >> 8), static_cast<char>(sv.priority & 0xFF),
                                static_cast<char>(w[i] >> 8),       static_cast<char>(w[i] & 0xFF),
                                static_cast<char>(port >> 8),       static_cast<char>(port & 0xFF)};
-        std::string target, rdata;
+        std::string target;
+        std::string &rdata = srv.rdata;
         rdata.reserve(6 + sv.rec->key.size() + 2);
         rdata.append(fixed, 6);
-        if (s.targetStrip > 0 || !keyTarget(sv.rec->key, target, rdata)) {
+        bool dotted = true;
+        if (s.targetStrip > 0 || !keyTarget(sv.rec->key, target, rdata, &dotted)) {
             target = keyDomain(sv.rec->key);
             if (s.targetStrip > 0)
                 target = model::fqdn(model::targetStrip(target, s.targetStrip));
             rdata.resize(6);
-            if (!dns::nameToWire(target, rdata))
+            if (!dns::nameToWire(target, rdata)) {
+                answer.pop_back();
                 continue; // not a valid name: no SRV record can point at it
+            }
         }
-        answer.push_back(makeRr(std::move(owner), dns::kTypeSRV, sv.ttl, std::move(rdata)));
+        unique = unique && !dotted;
         extra.push_back(addressRr(std::move(target), sv));
     }
+    m_uniqueSrv = unique;
     return LookupStatus::Ok;
 }
 

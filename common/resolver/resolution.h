@@ -76,8 +76,9 @@ std::string keyDomain(const std::string &key);
 
 // keyTarget is keyDomain plus the name's wire form in one pass (the synthesised SRV target of an
 // IP-only service). Returns false -- callers then use keyDomain and dns::nameToWire -- for keys with
-// backslashes (escapes) or whose name is not a valid DNS name.
-bool keyTarget(const std::string &key, std::string &text, std::string &wire);
+// backslashes (escapes) or whose name is not a valid DNS name. dotted (if given) is set when an
+// element holds a '.' (then two keys can give the same name).
+bool keyTarget(const std::string &key, std::string &text, std::string &wire, bool *dotted = nullptr);
 
 // hasStarLabel is true when name has a "*" label (spec top: such owners are not echoed).
 bool hasStarLabel(std::string_view name);
@@ -123,6 +124,11 @@ public:
     // roundRobin is RoundRobin (spec 3.2) over rrs[first..].
     void roundRobin(std::vector<dns::Rr> &rrs, std::size_t first);
 
+    // srvSetsUnique is true after an srvRecords call (with extras) whose answer and additional
+    // records are provably free of duplicates (IP-only services with distinct synthesised target
+    // names), so dedup has nothing to do.
+    bool srvSetsUnique() const { return m_uniqueSrv; }
+
     // pending lists the lookups this call could not finish without (in first-asked order).
     const std::vector<Lookup> &pending() const { return m_pending; }
 
@@ -144,6 +150,7 @@ private:
     Random &m_random;
     const Upstream *m_upstream;
     std::vector<Lookup> m_pending;
+    bool m_uniqueSrv = false;
 };
 
 // makeRr builds a record of class IN.

@@ -288,7 +288,10 @@ Reply resolve(const dns::Query &query, const backend::Backend &backend, const co
             m.authority.push_back(soa(config, nowMs, config.minTtl));
     }
 
-    postProcess(m, config);
+    if (res.srvSetsUnique() && m.header.rcode == dns::kRcodeNoError)
+        applyAnswerTtl(m.answer, config.ttl); // nothing to dedup (see srvSetsUnique)
+    else
+        postProcess(m, config);
     if (signer && query.edns.dnssecOk)
         signer->secure(m, config, nowMs);
     return answer(std::move(m), System::Auth);
