@@ -108,6 +108,11 @@ Application::~Application()
 bool Application::start(QString *error)
 {
     const config::ServiceConfig &cfg = *m_config;
+    std::string keyError;
+    if (!m_signer->reload(cfg, &keyError)) { // a missing, unreadable or mismatched key stops start-up
+        *error = QString::fromStdString(keyError);
+        return false;
+    }
     m_mirrorClient = std::make_shared<backend::EtcdClient>(etcdOptions(cfg));
     m_configClient = std::make_unique<backend::EtcdClient>(etcdOptions(cfg));
     m_mirror = std::make_unique<backend::Mirror>(m_mirrorClient, cfg.pathPrefix);
@@ -153,9 +158,11 @@ bool Application::start(QString *error)
         QString adoptError;
         const auto sockets = perWorker[std::size_t(w)];
         const auto config = m_config;
+        const resolver::Signer *signer = m_signer.get();
         QMetaObject::invokeMethod(
             worker,
-            [&ok, &adoptError, worker, sockets, config] {
+            [&ok, &adoptError, worker, sockets, config, signer] {
+                worker->setSigner(signer);
                 worker->setConfig(config);
                 ok = worker->adopt(sockets, &adoptError);
             },
@@ -270,12 +277,19 @@ void Application::reload(const QString &why)
         return;
     }
     const QStringList restartOnly = keepRestartOnly(*m_config, next.config);
+    // The key files may have been replaced under the same name: read them again on every reload.
+    const std::uint16_t oldTag = m_signer->keyTag();
+    std::string keyError;
+    if (!m_signer->reload(next.config, &keyError))
+        qCWarning(lcService).noquote() << QStringLiteral("reload (%1): DNSSEC key not reloaded, keeping the running key: %2")
+                                              .arg(why, QString::fromStdString(keyError));
+    const bool keyChanged = m_signer->keyTag() != oldTag; // then the packet caches must go (setConfig below)
     const QStringList changes = config::diffConfigs(*m_config, next.config);
     ++m_reloads;
     if (!restartOnly.isEmpty())
         qCWarning(lcService).noquote() << QStringLiteral("reload (%1): changes to %2 need a restart; not applied")
                                               .arg(why, restartOnly.join(QStringLiteral(", ")));
-    if (changes.isEmpty()) {
+    if (changes.isEmpty() && !keyChanged) {
         qCInfo(lcService).noquote() << QStringLiteral("reload (%1): configuration unchanged").arg(why);
         return;
     }
@@ -291,6 +305,8 @@ void Application::reload(const QString &why)
 ServiceGauges Application::gauges() const
 {
     ServiceGauges g;
+    g.signatureHits = m_signer->cacheHits();
+    g.signatureMisses = m_signer->cacheMisses();
     const backend::MirrorState state = m_mirror->state();
     g.generation = state.generation;
     g.etcdIndex = state.etcdIndex;

@@ -5,6 +5,7 @@
 
 #include "config/flags.h"
 #include "config/loader.h"
+#include "dnssec/zonesigner.h"
 
 #include <QObject>
 #include <QSocketNotifier>
@@ -56,6 +57,7 @@ private:
     std::shared_ptr<backend::EtcdClient> m_mirrorClient;
     std::unique_ptr<backend::EtcdClient> m_configClient;
     std::unique_ptr<backend::Mirror> m_mirror;
+    std::unique_ptr<dnssec::ZoneSigner> m_signer = std::make_unique<dnssec::ZoneSigner>(); // no key: does nothing
     MetricsRegistry m_registry;
     std::vector<QThread *> m_threads;
     std::vector<Worker *> m_workers;

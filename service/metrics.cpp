@@ -145,6 +145,8 @@ QByteArray MetricsRegistry::render(const ServiceGauges &g) const
         dropped += w->dropped.value();
         tcpRejected += w->tcpRejected.value();
     }
+    hits[std::size_t(CacheKind::Signature)] += g.signatureHits;
+    misses[std::size_t(CacheKind::Signature)] += g.signatureMisses;
 
     Text t(m_prefix);
     auto anySystem = [](const auto &values) {

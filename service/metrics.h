@@ -114,6 +114,7 @@ struct ServiceGauges
     std::uint64_t fullReads = 0;
     std::uint64_t configReloads = 0;
     std::uint64_t cacheEntries = 0;
+    std::uint64_t signatureHits = 0, signatureMisses = 0; // dnssec::ZoneSigner counters
 };
 
 // MetricsRegistry owns every worker's WorkerMetrics and renders them in the Prometheus text

@@ -124,7 +124,7 @@ bool QueryHandler::handle(const unsigned char *data, std::size_t size, bool tcp,
 
     TrackingBackend tracking(*m_snapshot, m_nowMs);
     CountingRandom random(m_random);
-    resolver::Reply reply = resolver::resolve(query, tracking, *m_config, m_nowMs, random);
+    resolver::Reply reply = resolver::resolve(query, tracking, *m_config, m_nowMs, random, nullptr, m_signer);
     switch (reply.kind) {
     case resolver::ReplyKind::Answer: {
         const bool randomised = random.draws() > 0 && reply.message.answer.size() >= 2;
@@ -259,7 +259,7 @@ void QueryHandler::lookups(const dns::Query &query, resolver::Reply &&reply, con
                 return;
             const std::int64_t now = wallMs();
             resolver::Reply second =
-                resolver::resolve(state->query, *state->snapshot, *state->config, now, m_random, &state->upstream);
+                resolver::resolve(state->query, *state->snapshot, *state->config, now, m_random, &state->upstream, m_signer);
             if (second.kind != resolver::ReplyKind::Answer)
                 return; // the resolver promises Answer on the second pass
             std::string out;

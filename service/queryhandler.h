@@ -8,6 +8,7 @@
 #include "dns/message.h"
 #include "resolver/random.h"
 #include "resolver/reply.h"
+#include "resolver/signer.h"
 
 #include <QLoggingCategory>
 #include <QObject>
@@ -57,6 +58,9 @@ public:
 
     // setConfig installs a new configuration; the caches are emptied because answers depend on it.
     void setConfig(std::shared_ptr<const config::ServiceConfig> config);
+
+    // setSigner installs the DNSSEC hook (owned by the Application, outlives the handler).
+    void setSigner(const resolver::Signer *signer) { m_signer = signer; }
     // config is the configuration in use.
     const config::ServiceConfig &config() const { return *m_config; }
 
@@ -91,6 +95,7 @@ private:
     QObject *m_forwarderParent;
     Forwarder *m_forwarder = nullptr;
     std::shared_ptr<const config::ServiceConfig> m_config;
+    const resolver::Signer *m_signer = nullptr;
     std::shared_ptr<const backend::Snapshot> m_snapshot;
     std::int64_t m_nowMs = 0;
     resolver::FastRandom m_random;

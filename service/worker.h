@@ -41,6 +41,8 @@ public:
     bool adopt(const std::vector<ListenSocket> &sockets, QString *error);
     // setConfig installs a configuration (in the worker's thread).
     void setConfig(std::shared_ptr<const config::ServiceConfig> config);
+    // setSigner installs the DNSSEC hook (in the worker's thread).
+    void setSigner(const resolver::Signer *signer) { m_handler.setSigner(signer); }
     // cacheEntries is the size of this worker's caches as last published (readable from any thread).
     std::size_t cacheEntries() const { return m_cacheEntries.load(std::memory_order_relaxed); }
 
