@@ -52,8 +52,10 @@ Svc::Kind classifyHost(const std::string &host, unsigned char (&addr)[16])
     // net.ParseIP: dotted quad or IPv6 text; zones and prefixes are not addresses.
     if (host.empty() || host.size() > 45)
         return Svc::Name;
+    if (parseIpv4(host.c_str(), addr))
+        return Svc::V4;
     if (host.find(':') == std::string::npos)
-        return parseIpv4(host.c_str(), addr) ? Svc::V4 : Svc::Name;
+        return Svc::Name;
     if (inet_pton(AF_INET6, host.c_str(), addr) != 1)
         return Svc::Name;
     static const unsigned char mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF};
@@ -106,7 +108,10 @@ std::string keyDomain(const std::string &key)
     return std::string(buf, n);
 }
 
-bool keyTarget(const std::string &key, std::string &text, std::string &wire, bool *dotted)
+namespace {
+
+// keyTargetBytes is keyTarget byte by byte: the general case, for keys with a '.' in an element.
+bool keyTargetBytes(const std::string &key, std::string &text, std::string &wire, bool *dotted)
 {
     bool anyDot = false;
     if (key.size() < 2 || key[0] != '/' || key.size() > 512)
@@ -170,6 +175,87 @@ bool keyTarget(const std::string &key, std::string &text, std::string &wire, boo
     wire.append(reinterpret_cast<const char *>(w), wn);
     if (dotted)
         *dotted = anyDot;
+    return true;
+}
+
+// zeroBytes has the high bit of each byte of v that is zero set, and no other bits (exact, unlike
+// the cheaper test that may also flag bytes above a zero byte).
+std::uint64_t zeroBytes(std::uint64_t v)
+{
+    constexpr std::uint64_t k7f = 0x7F7F7F7F7F7F7F7FULL;
+    const std::uint64_t t = (v & k7f) + k7f;
+    return ~(t | v | k7f);
+}
+
+} // namespace
+
+bool keyTarget(const std::string &key, std::string &text, std::string &wire, bool *dotted)
+{
+    const std::size_t size = key.size();
+    if (size < 2 || key[0] != '/' || size > 512)
+        return false;
+    // Keys are scanned eight bytes at a time from a zero-padded copy: slashes give the element
+    // boundaries, a backslash sends the key to the callers' general path, a '.' (a label break
+    // inside an element) to keyTargetBytes. The elements (short, one label each) are then copied
+    // last to first with word moves into the text and the wire form.
+    unsigned char kb[512 + 16];
+    std::memcpy(kb, key.data(), size);
+    std::memset(kb + size, 0, 16);
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    std::uint16_t slashes[130];
+    std::size_t ns = 0;
+    std::size_t prefixEnd = 0;
+    for (std::size_t off = 0; off < size; off += 8) {
+        std::uint64_t v;
+        std::memcpy(&v, kb + off, 8);
+        if (zeroBytes(v ^ (kOnes * '\\')))
+            return false;
+        std::uint64_t sl = zeroBytes(v ^ (kOnes * '/'));
+        const std::uint64_t dots = zeroBytes(v ^ (kOnes * '.'));
+        if (dots && prefixEnd && off + 8 > prefixEnd) // a dot at or after the prefix element
+            return keyTargetBytes(key, text, wire, dotted);
+        while (sl) {
+            const std::size_t pos = off + static_cast<std::size_t>(__builtin_ctzll(sl)) / 8;
+            sl &= sl - 1;
+            if (pos == 0)
+                continue; // the leading slash
+            if (!prefixEnd) {
+                prefixEnd = pos;
+                if (dots && (dots >> 8 * (pos - off)) != 0) // a dot after the prefix element in this word
+                    return keyTargetBytes(key, text, wire, dotted);
+            }
+            if (ns == 128)
+                return false; // more than 127 labels cannot be a name
+            slashes[ns++] = static_cast<std::uint16_t>(pos);
+        }
+    }
+    if (!prefixEnd || prefixEnd + 1 >= size)
+        return false;
+    slashes[ns] = static_cast<std::uint16_t>(size);
+    char t[520 + 8];
+    unsigned char w[520 + 8];
+    char *tp = t;
+    unsigned char *wp = w;
+    for (std::size_t e = ns; e-- > 0;) {
+        const std::size_t start = slashes[e] + 1u;
+        const std::size_t len = slashes[e + 1] - start;
+        if (len == 0 || len > 63 || static_cast<std::size_t>(wp - w) + len + 2 > dns::kMaxNameWire)
+            return false;
+        *wp++ = static_cast<unsigned char>(len);
+        for (std::size_t j = 0; j < len; j += 8) {
+            // whole words: the bytes past the element are overwritten by what follows
+            std::memcpy(tp + j, kb + start + j, 8);
+            std::memcpy(wp + j, kb + start + j, 8);
+        }
+        tp += len;
+        *tp++ = '.';
+        wp += len;
+    }
+    *wp++ = 0;
+    text.assign(t, static_cast<std::size_t>(tp - t));
+    wire.append(reinterpret_cast<const char *>(w), static_cast<std::size_t>(wp - w));
+    if (dotted)
+        *dotted = false;
     return true;
 }
 
