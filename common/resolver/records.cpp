@@ -198,9 +198,9 @@ bool keyTarget(const std::string &key, std::string &text, std::string &wire, boo
     // boundaries, a backslash sends the key to the callers' general path, a '.' (a label break
     // inside an element) to keyTargetBytes. The elements (short, one label each) are then copied
     // last to first with word moves into the text and the wire form.
-    unsigned char kb[512 + 16];
+    unsigned char kb[512 + 24];
     std::memcpy(kb, key.data(), size);
-    std::memset(kb + size, 0, 16);
+    std::memset(kb + size, 0, 24);
     constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
     std::uint16_t slashes[130];
     std::size_t ns = 0;
@@ -232,8 +232,8 @@ bool keyTarget(const std::string &key, std::string &text, std::string &wire, boo
     if (!prefixEnd || prefixEnd + 1 >= size)
         return false;
     slashes[ns] = static_cast<std::uint16_t>(size);
-    char t[520 + 8];
-    unsigned char w[520 + 8];
+    char t[520 + 16];
+    unsigned char w[520 + 16];
     char *tp = t;
     unsigned char *wp = w;
     for (std::size_t e = ns; e-- > 0;) {
@@ -242,10 +242,16 @@ bool keyTarget(const std::string &key, std::string &text, std::string &wire, boo
         if (len == 0 || len > 63 || static_cast<std::size_t>(wp - w) + len + 2 > dns::kMaxNameWire)
             return false;
         *wp++ = static_cast<unsigned char>(len);
-        for (std::size_t j = 0; j < len; j += 8) {
-            // whole words: the bytes past the element are overwritten by what follows
-            std::memcpy(tp + j, kb + start + j, 8);
-            std::memcpy(wp + j, kb + start + j, 8);
+        // Whole words: the bytes past the element are overwritten by what follows. Two words
+        // unconditionally (elements are short; a loop here became a slow `rep movs`), the rest
+        // only for long elements.
+        std::memcpy(tp, kb + start, 8);
+        std::memcpy(tp + 8, kb + start + 8, 8);
+        std::memcpy(wp, kb + start, 8);
+        std::memcpy(wp + 8, kb + start + 8, 8);
+        if (len > 16) {
+            std::memcpy(tp + 16, kb + start + 16, len - 16);
+            std::memcpy(wp + 16, kb + start + 16, len - 16);
         }
         tp += len;
         *tp++ = '.';
