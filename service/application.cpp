@@ -5,6 +5,7 @@
 #include "backend/etcdclient.h"
 #include "backend/mirror.h"
 #include "config/describe.h"
+#include "config/etcdoptions.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -24,19 +25,6 @@ void onSignal(int signal)
     const char byte = char(signal);
     // write() is async-signal-safe; the event loop does the work.
     [[maybe_unused]] const ssize_t n = ::write(s_signalPipe[1], &byte, 1);
-}
-
-backend::EtcdOptions etcdOptions(const config::ServiceConfig &config)
-{
-    backend::EtcdOptions options;
-    options.machines = config.machines;
-    options.caCert = config.caCert;
-    options.tlsCert = config.tlsPem;
-    options.tlsKey = config.tlsKey;
-    options.username = config.username;
-    options.password = config.password;
-    options.discover = config.discover;
-    return options;
 }
 
 // keepRestartOnly copies into next the settings a running service cannot change (they need new
@@ -113,8 +101,8 @@ bool Application::start(QString *error)
         *error = QString::fromStdString(keyError);
         return false;
     }
-    m_mirrorClient = std::make_shared<backend::EtcdClient>(etcdOptions(cfg));
-    m_configClient = std::make_unique<backend::EtcdClient>(etcdOptions(cfg));
+    m_mirrorClient = std::make_shared<backend::EtcdClient>(config::etcdOptions(cfg));
+    m_configClient = std::make_unique<backend::EtcdClient>(config::etcdOptions(cfg));
     m_mirror = std::make_unique<backend::Mirror>(m_mirrorClient, cfg.pathPrefix);
     connect(m_mirror.get(), &backend::Mirror::snapshotChanged, this, &Application::onSnapshot, Qt::QueuedConnection);
     m_mirror->start();

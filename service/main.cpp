@@ -4,6 +4,7 @@
 
 #include "backend/etcdclient.h"
 #include "config/describe.h"
+#include "config/etcdoptions.h"
 #include "config/startup.h"
 
 #include <QCoreApplication>
@@ -20,15 +21,7 @@ namespace {
 std::optional<QByteArray> readEtcdConfig(const skydns::config::ServiceConfig &config, const QString &key,
                                          QString *note)
 {
-    skydns::backend::EtcdOptions options;
-    options.machines = config.machines;
-    options.caCert = config.caCert;
-    options.tlsCert = config.tlsPem;
-    options.tlsKey = config.tlsKey;
-    options.username = config.username;
-    options.password = config.password;
-    options.discover = config.discover;
-    skydns::backend::EtcdClient client(options);
+    skydns::backend::EtcdClient client(skydns::config::etcdOptions(config));
     const skydns::backend::EtcdResult result = client.get(key.toStdString());
     if (result.ok() && !result.node.dir)
         return QByteArray::fromStdString(result.node.value);
