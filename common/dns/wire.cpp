@@ -56,6 +56,7 @@ public:
     void reset()
     {
         m_used = 0;
+        m_prevK = 0;
         if (++m_generation == 0) {
             m_slots.fill(Slot{});
             m_generation = 1;
@@ -65,54 +66,103 @@ public:
     // write appends the uncompressed wire name w[0..n) to out, compressed against earlier names.
     void write(Writer &out, const unsigned char *w, std::size_t n)
     {
-        // The suffix hashes read each label eight bytes at a time from a zero-padded copy (labels
-        // are short, so most take one step). Bytes read past a label belong to the rest of the
-        // same suffix or the padding, so the hash still depends on the suffix alone; equal hashes
-        // are compared byte-wise by find.
-        unsigned char padded[kMaxNameWire + 2 + 8];
         if (n > kMaxNameWire + 2) {
             out.bytes(w, n); // not a name the resolver builds; written as is, never a target
+            m_prevK = 0;
             return;
         }
-        std::memcpy(padded, w, n);
-        std::memset(padded + n, 0, 8);
-        std::array<std::uint8_t, 128> starts;
+        // The suffix hashes read each label eight bytes at a time from a zero-padded copy (labels
+        // are short, so most take one step). Bytes read past a label belong to the rest of the
+        // same suffix or the padding, so the hash depends on the suffix alone; equal hashes are
+        // compared byte-wise by find.
+        // The names alternate between two buffers: the previous one stays readable, no copying.
+        Name &cur = m_names[m_prevIndex ^ 1];
+        const Name &prev = m_names[m_prevIndex];
+        std::memcpy(cur.bytes, w, n);
+        std::memset(cur.bytes + n, 0, 8);
+        cur.n = n;
         std::size_t k = 0;
-        for (std::size_t p = 0; p < n && w[p] != 0 && k < starts.size();) {
-            starts[k++] = static_cast<std::uint8_t>(p);
+        for (std::size_t p = 0; p < n && w[p] != 0 && k < kMaxLabels;) {
+            cur.starts[k++] = static_cast<std::uint8_t>(p);
             p += 1 + w[p];
         }
-        std::array<std::uint32_t, 129> hashes;
-        std::uint64_t h = 0x9E3779B97F4A7C15ULL;
-        hashes[k] = static_cast<std::uint32_t>(h >> 32);
-        for (std::size_t i = k; i-- > 0;) {
-            const std::size_t start = starts[i];
-            const std::size_t len = 1 + padded[start];
+        // Names in a message mostly share all but their first label with the previous one (glue
+        // owners s1.g0.svc..., s2.g0.svc...): then the suffix hashes are taken from it, and if the
+        // previous name left that suffix at a known offset (found there, or inserted by it) that
+        // is where find would find it -- each suffix is inserted at most once, only after find
+        // missed it -- so it is used without probing and comparing again.
+        std::size_t common = k; // first label of the suffix shared with the previous name
+        if (m_prevK >= 2 && k >= 2) {
+            const std::size_t tail = n - cur.starts[1];
+            if (tail == prev.n - prev.starts[1]
+                && std::memcmp(cur.bytes + cur.starts[1], prev.bytes + prev.starts[1], tail) == 0)
+                common = 1;
+        }
+        std::uint64_t h = kHashSeed;
+        cur.hash[k] = kHashSeed;
+        if (common == 1) {
+            std::memcpy(cur.hash + 1, prev.hash + 1, sizeof(std::uint64_t) * (k - 1));
+            h = cur.hash[1];
+        }
+        for (std::size_t i = common; i-- > 0;) {
+            const std::size_t start = cur.starts[i];
+            const std::size_t len = 1 + cur.bytes[start];
             for (std::size_t j = 0; j < len; j += 8) {
                 std::uint64_t v;
-                std::memcpy(&v, padded + start + j, 8);
+                std::memcpy(&v, cur.bytes + start + j, 8);
                 h = (h ^ v) * 0x100000001B3ULL;
                 h ^= h >> 29;
             }
-            hashes[i] = static_cast<std::uint32_t>(h >> 32) ^ static_cast<std::uint32_t>(h);
+            cur.hash[i] = h;
         }
+        const std::size_t prevCommon = 1;
         const std::size_t base = out.n;
+        std::size_t hit = k;
+        int target = -1;
         for (std::size_t i = 0; i < k; ++i) {
-            const int target = find(out, hashes[i], w + starts[i]);
+            if (i == common && m_prevOffset[prevCommon] >= 0) {
+                target = m_prevOffset[prevCommon];
+                hit = i;
+                break;
+            }
+            target = find(out, slotHash(cur.hash[i]), cur.bytes + cur.starts[i]);
             if (target >= 0) {
-                out.bytes(w, starts[i]);
-                for (std::size_t j = 0; j < i; ++j)
-                    insert(hashes[j], base + starts[j]);
-                out.u16(static_cast<std::uint16_t>(0xC000 | target));
-                return;
+                hit = i;
+                break;
             }
         }
-        out.bytes(w, n);
-        for (std::size_t j = 0; j < k; ++j)
-            insert(hashes[j], base + starts[j]);
+        // Remember this name for the next one, with the offsets its suffixes are known at.
+        for (std::size_t i = 0; i < k; ++i) {
+            if (i < hit)
+                m_prevOffset[i] = insert(slotHash(cur.hash[i]), base + cur.starts[i]) ? int(base + cur.starts[i]) : -1;
+            else
+                m_prevOffset[i] = i == hit ? target : -1;
+        }
+        if (hit < k) {
+            out.bytes(w, cur.starts[hit]);
+            out.u16(static_cast<std::uint16_t>(0xC000 | target));
+        } else {
+            out.bytes(w, n);
+        }
+        m_prevIndex ^= 1;
+        m_prevK = k;
     }
 
 private:
+    static constexpr std::size_t kMaxLabels = 128;
+    static constexpr std::uint64_t kHashSeed = 0x9E3779B97F4A7C15ULL;
+
+    // Name is a zero-padded copy of a wire name with its label starts and suffix hashes.
+    struct Name
+    {
+        unsigned char bytes[kMaxNameWire + 2 + 8];
+        std::size_t n = 0;
+        std::uint8_t starts[kMaxLabels];
+        std::uint64_t hash[kMaxLabels + 1];
+    };
+
+    static std::uint32_t slotHash(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32) ^ static_cast<std::uint32_t>(h); }
+
     struct Slot
     {
         std::uint32_t hash = 0;
@@ -122,16 +172,17 @@ private:
     static constexpr std::size_t kSlots = 2048;
     static constexpr std::size_t kMaxUsed = kSlots / 2;
 
-    void insert(std::uint32_t hash, std::size_t offset)
+    // insert records a suffix at offset; false when it cannot (beyond pointer range, table full).
+    bool insert(std::uint32_t hash, std::size_t offset)
     {
         if (offset >= 0x4000 || m_used >= kMaxUsed)
-            return;
+            return false;
         for (std::size_t i = hash & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
             Slot &s = m_slots[i];
             if (s.generation != m_generation) {
                 s = Slot{hash, static_cast<std::uint16_t>(offset), m_generation};
                 ++m_used;
-                return;
+                return true;
             }
         }
     }
@@ -178,6 +229,12 @@ private:
     std::array<Slot, kSlots> m_slots{};
     std::uint16_t m_generation = 0;
     std::size_t m_used = 0;
+    // the previous name written in this message (m_names[m_prevIndex], m_prevK labels; 0: none)
+    // and the offsets its suffixes are known to be found at (-1: unknown)
+    Name m_names[2];
+    unsigned m_prevIndex = 0;
+    std::size_t m_prevK = 0;
+    int m_prevOffset[kMaxLabels] = {};
 };
 
 // wireNameLength is the length of the uncompressed wire name at p (at most avail bytes), 0 if bad.
