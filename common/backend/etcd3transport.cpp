@@ -1,0 +1,281 @@
+#include "backend/etcd3transport.h"
+
+#include "backend/etcdlog.h"
+#include "backend/etcdrequest.h"
+
+#include <cpprest/http_client.h>
+
+#include <condition_variable>
+#include <cstdlib>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace skydns::backend {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using std::chrono::milliseconds;
+namespace http = web::http;
+
+constexpr milliseconds kPoll{50}; // how often a waiting call looks at the cancelled flag
+
+// Exchange is one HTTP exchange in flight, shared by cpprest's continuations and the caller, so the
+// caller may give up (timeout, cancel, handler said stop) while cpprest unwinds on its own.
+struct Exchange
+{
+    std::mutex mutex;
+    std::condition_variable cv;
+    bool headers = false;
+    bool done = false;
+    int status = 0;
+    std::string data; // body bytes received and not yet handed out
+    std::string error;
+    std::vector<unsigned char> chunk = std::vector<unsigned char>(16384);
+};
+
+// httpTimeout is cpprest's own timeout, above our deadline so ours (with a clearer message) fires
+// first; powers of two seconds so different maxWaits share a few clients.
+milliseconds httpTimeout(milliseconds budget)
+{
+    std::int64_t seconds = 2;
+    while (seconds * 1000 < budget.count() + 1000 && seconds < (std::int64_t(1) << 40))
+        seconds *= 2;
+    return milliseconds(seconds * 1000);
+}
+
+// readChunks reads the body piece by piece rather than all at once, so watch events reach the
+// caller as etcd sends them.
+void readChunks(std::shared_ptr<Exchange> shared, concurrency::streams::streambuf<uint8_t> buffer,
+                std::shared_ptr<std::atomic<int>> counter)
+{
+    buffer.getn(shared->chunk.data(), shared->chunk.size())
+        .then([shared, buffer, counter](pplx::task<size_t> task) {
+            size_t got = 0;
+            std::string error;
+            try {
+                got = task.get();
+            } catch (const std::exception &e) {
+                error = e.what();
+            } catch (...) {
+                error = "unknown error";
+            }
+            {
+                std::lock_guard lock(shared->mutex);
+                if (got > 0) {
+                    shared->data.append(reinterpret_cast<const char *>(shared->chunk.data()), got);
+                } else {
+                    shared->error = error;
+                    shared->done = true;
+                }
+            }
+            shared->cv.notify_all();
+            if (got > 0)
+                readChunks(shared, buffer, counter);
+            else
+                --*counter;
+        });
+}
+
+} // namespace
+
+struct Etcd3Transport::Private
+{
+    std::shared_ptr<http::client::http_client> client(const std::string &machine, milliseconds timeout,
+                                                      std::string *error);
+    Etcd3Attempt exchange(const std::string &machine, const std::string &path, const std::string &body,
+                          const std::string &token, milliseconds maxWait, const Etcd3LineHandler *onLine,
+                          const std::atomic<bool> &cancelled);
+
+    EtcdOptions options;
+    std::shared_ptr<std::atomic<int>> outstanding = std::make_shared<std::atomic<int>>(0);
+    std::mutex clientsMutex;
+    std::map<std::string, std::shared_ptr<http::client::http_client>> clients;
+};
+
+Etcd3Transport::Etcd3Transport(const EtcdOptions &options) : d(std::make_unique<Private>())
+{
+    d->options = options;
+}
+
+Etcd3Transport::~Etcd3Transport()
+{
+    const auto until = Clock::now() + std::chrono::seconds(3);
+    while (*d->outstanding > 0 && Clock::now() < until)
+        std::this_thread::sleep_for(milliseconds(10));
+}
+
+std::shared_ptr<http::client::http_client> Etcd3Transport::Private::client(const std::string &machine,
+                                                                           milliseconds timeout, std::string *error)
+{
+    const std::string id = machine + '#' + std::to_string(timeout.count());
+    std::lock_guard lock(clientsMutex);
+    if (const auto it = clients.find(id); it != clients.end())
+        return it->second;
+    http::client::http_client_config config;
+    config.set_timeout(timeout);
+    config.set_validate_certificates(true);
+    if (machine.rfind("https://", 0) == 0) {
+        config.set_ssl_context_callback([ca = options.caCert, cert = options.tlsCert,
+                                         key = options.tlsKey](boost::asio::ssl::context &context) {
+            boost::system::error_code ec;
+            if (!ca.empty() && context.load_verify_file(ca, ec))
+                qCWarning(lcEtcd) << "CA file" << ca.c_str() << ":" << ec.message().c_str();
+            if (!cert.empty() && context.use_certificate_chain_file(cert, ec))
+                qCWarning(lcEtcd) << "client certificate" << cert.c_str() << ":" << ec.message().c_str();
+            if (!key.empty() && context.use_private_key_file(key, boost::asio::ssl::context::pem, ec))
+                qCWarning(lcEtcd) << "client key" << key.c_str() << ":" << ec.message().c_str();
+        });
+    }
+    // Same proxy rules as the v2 client (cpprest ignores the environment on Linux).
+    const std::string proxy = proxyForMachine(machine, [](const char *name) {
+        const char *value = std::getenv(name);
+        return std::string(value ? value : "");
+    });
+    try {
+        config.set_proxy(proxy.empty() ? web::web_proxy(web::web_proxy::disabled) : web::web_proxy(web::uri(proxy)));
+        auto created = std::make_shared<http::client::http_client>(web::uri(machine), config);
+        clients.emplace(id, created);
+        return created;
+    } catch (const std::exception &e) {
+        *error = std::string("invalid machine or proxy URL: ") + e.what();
+        return nullptr;
+    }
+}
+
+Etcd3Attempt Etcd3Transport::post(const std::string &machine, const std::string &path, const std::string &body,
+                                  const std::string &token, const std::atomic<bool> &cancelled)
+{
+    return d->exchange(machine, path, body, token, d->options.requestTimeout, nullptr, cancelled);
+}
+
+Etcd3Attempt Etcd3Transport::stream(const std::string &machine, const std::string &path, const std::string &body,
+                                    const std::string &token, milliseconds maxWait, const Etcd3LineHandler &onLine,
+                                    const std::atomic<bool> &cancelled)
+{
+    return d->exchange(machine, path, body, token, std::max(maxWait, milliseconds{1}), &onLine, cancelled);
+}
+
+Etcd3Attempt Etcd3Transport::Private::exchange(const std::string &machine, const std::string &path,
+                                               const std::string &body, const std::string &token, milliseconds budget,
+                                               const Etcd3LineHandler *onLine, const std::atomic<bool> &cancelled)
+{
+    Etcd3Attempt attempt;
+    auto httpClient = client(machine, httpTimeout(budget), &attempt.error);
+    if (!httpClient)
+        return attempt;
+    auto shared = std::make_shared<Exchange>();
+    pplx::cancellation_token_source cts;
+    try {
+        http::http_request message(http::methods::POST);
+        message.set_request_uri(web::uri(path));
+        if (!token.empty())
+            message.headers().add(http::header_names::authorization, token);
+        message.set_body(body, "application/json");
+        ++*outstanding;
+        httpClient->request(message, cts.get_token())
+            .then([shared, counter = outstanding](pplx::task<http::http_response> task) {
+                try {
+                    http::http_response response = task.get();
+                    {
+                        std::lock_guard lock(shared->mutex);
+                        shared->status = response.status_code();
+                        shared->headers = true;
+                    }
+                    shared->cv.notify_all();
+                    readChunks(shared, response.body().streambuf(), counter);
+                } catch (const std::exception &e) {
+                    {
+                        std::lock_guard lock(shared->mutex);
+                        shared->error = e.what();
+                        if (std::string(e.what()).rfind("Failed to connect", 0) == 0)
+                            shared->error += " (refused or unreachable)";
+                        shared->done = true;
+                    }
+                    shared->cv.notify_all();
+                    --*counter;
+                }
+            });
+    } catch (const std::exception &e) {
+        attempt.error = std::string("cannot send request: ") + e.what();
+        return attempt;
+    }
+
+    const auto start = Clock::now();
+    const auto deadline = start + budget;
+    // A stream's headers come with etcd's first response (a watch's "created"), so a machine that
+    // sends nothing within connectTimeout is dead even though the stream may run much longer.
+    const auto headerDeadline = onLine ? start + std::min(budget, options.connectTimeout) : deadline;
+    std::unique_lock lock(shared->mutex);
+    for (;;) {
+        if (onLine && shared->headers && shared->status == 200) {
+            std::size_t consumed = 0, newline;
+            bool more = true;
+            while (more && (newline = shared->data.find('\n', consumed)) != std::string::npos) {
+                const std::string line = shared->data.substr(consumed, newline - consumed);
+                consumed = newline + 1;
+                if (line.find_first_not_of(" \r\t") == std::string::npos)
+                    continue;
+                lock.unlock();
+                more = (*onLine)(line);
+                lock.lock();
+            }
+            shared->data.erase(0, consumed);
+            if (!more) {
+                lock.unlock();
+                cts.cancel();
+                attempt.outcome = Etcd3Attempt::Outcome::Stopped;
+                return attempt;
+            }
+        }
+        if (shared->done)
+            break;
+        const auto now = Clock::now();
+        Etcd3Attempt::Outcome giveUp = Etcd3Attempt::Outcome::Response;
+        if (cancelled) {
+            giveUp = Etcd3Attempt::Outcome::Cancelled;
+        } else if (!shared->headers && now >= headerDeadline) {
+            giveUp = Etcd3Attempt::Outcome::TransportError;
+            attempt.error = "no response within "
+                + std::to_string(std::chrono::duration_cast<milliseconds>(headerDeadline - start).count()) + " ms";
+        } else if (now >= deadline) {
+            giveUp = onLine && shared->status == 200 ? Etcd3Attempt::Outcome::Timeout
+                                                     : Etcd3Attempt::Outcome::TransportError;
+            attempt.error = "timed out after " + std::to_string(budget.count()) + " ms";
+        }
+        if (giveUp != Etcd3Attempt::Outcome::Response) {
+            lock.unlock();
+            cts.cancel();
+            attempt.outcome = giveUp;
+            return attempt;
+        }
+        shared->cv.wait_until(lock, std::min({now + kPoll, deadline, shared->headers ? deadline : headerDeadline}));
+    }
+    attempt.status = shared->status;
+    if (!shared->headers) {
+        attempt.error = shared->error.empty() ? "no response" : shared->error;
+        return attempt;
+    }
+    if (onLine && shared->status == 200) {
+        // The stream ended: a last line without its newline still counts.
+        if (shared->data.find_first_not_of(" \r\t") != std::string::npos) {
+            const std::string line = std::move(shared->data);
+            lock.unlock();
+            (*onLine)(line);
+        }
+        attempt.outcome = Etcd3Attempt::Outcome::Ended;
+        attempt.error = shared->error;
+        return attempt;
+    }
+    if (!shared->error.empty()) {
+        attempt.error = "answer cut short: " + shared->error;
+        return attempt;
+    }
+    attempt.outcome = Etcd3Attempt::Outcome::Response;
+    attempt.body = std::move(shared->data);
+    return attempt;
+}
+
+} // namespace skydns::backend
