@@ -252,6 +252,18 @@ std::size_t wireNameLength(const unsigned char *p, std::size_t avail)
     return 0;
 }
 
+// The word-at-a-time scans take the first byte in memory as the lowest-order one.
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "word scans assume a little-endian target");
+
+// zeroBytes has the high bit of each zero byte of v set, and no other bits (exact, unlike the
+// cheaper test that may also flag bytes above a zero byte).
+std::uint64_t zeroBytes(std::uint64_t v)
+{
+    constexpr std::uint64_t k7f = 0x7F7F7F7F7F7F7F7FULL;
+    const std::uint64_t t = (v & k7f) + k7f;
+    return ~(t | v | k7f);
+}
+
 // plainToWire converts a presentation name without escapes into buf (kMaxNameWire + 2 bytes) and
 // returns its length; 0 when the name has a backslash or is not a valid name (nameToWire then
 // decides). Owners are converted here on the stack: this is nameToWire without the std::string.
@@ -262,29 +274,47 @@ std::size_t plainToWire(std::string_view name, unsigned char *buf)
     const std::size_t size = name.back() == '.' ? name.size() - 1 : name.size();
     if (size == 0)
         return 0; // the root: nameToWire handles it
-    std::size_t n = 1, labelStart = 0;
-    buf[0] = 0;
-    for (std::size_t i = 0; i < size; ++i) {
-        const char c = name[i];
-        if (c == '.') {
-            const std::size_t len = n - labelStart - 1;
+    // The wire form is the text shifted by one byte with each dot replaced by the length of the
+    // label after it: words of eight characters are moved as a whole, then their dots patched.
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    const char *t = name.data();
+    std::size_t lenPos = 0; // where the current label's length byte goes
+    std::size_t i = 0;
+    for (; i + 8 <= size; i += 8) {
+        std::uint64_t v;
+        std::memcpy(&v, t + i, 8);
+        if (zeroBytes(v ^ (kOnes * '\\')))
+            return 0;
+        std::memcpy(buf + 1 + i, &v, 8);
+        for (std::uint64_t d = zeroBytes(v ^ (kOnes * '.')); d; d &= d - 1) {
+            const std::size_t pos = i + static_cast<std::size_t>(__builtin_ctzll(d)) / 8;
+            const std::size_t len = pos - lenPos;
             if (len == 0 || len > 63)
                 return 0;
-            buf[labelStart] = static_cast<unsigned char>(len);
-            labelStart = n;
-            buf[n++] = 0;
+            buf[lenPos] = static_cast<unsigned char>(len);
+            lenPos = pos + 1;
+        }
+    }
+    for (; i < size; ++i) {
+        const char c = t[i];
+        if (c == '.') {
+            const std::size_t len = i - lenPos;
+            if (len == 0 || len > 63)
+                return 0;
+            buf[lenPos] = static_cast<unsigned char>(len);
+            lenPos = i + 1;
             continue;
         }
         if (c == '\\')
             return 0;
-        buf[n++] = static_cast<unsigned char>(c);
+        buf[i + 1] = static_cast<unsigned char>(c);
     }
-    const std::size_t len = n - labelStart - 1;
-    if (len == 0 || len > 63 || n + 1 > kMaxNameWire)
+    const std::size_t len = size - lenPos;
+    if (len == 0 || len > 63 || size + 2 > kMaxNameWire)
         return 0;
-    buf[labelStart] = static_cast<unsigned char>(len);
-    buf[n++] = 0;
-    return n;
+    buf[lenPos] = static_cast<unsigned char>(len);
+    buf[size + 1] = 0;
+    return size + 2;
 }
 
 class Encoder

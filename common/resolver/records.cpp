@@ -178,6 +178,9 @@ bool keyTargetBytes(const std::string &key, std::string &text, std::string &wire
     return true;
 }
 
+// The word-at-a-time scans take the first byte in memory as the lowest-order one.
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "word scans assume a little-endian target");
+
 // zeroBytes has the high bit of each byte of v that is zero set, and no other bits (exact, unlike
 // the cheaper test that may also flag bytes above a zero byte).
 std::uint64_t zeroBytes(std::uint64_t v)
