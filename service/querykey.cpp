@@ -34,7 +34,10 @@ bool cacheKey(const unsigned char *data, std::size_t size, bool tcp, std::string
         const unsigned char len = data[pos];
         if (len == 0) {
             ++pos;
-            ++nameLen;
+            // The root byte counts toward the 255-octet limit (RFC 1035 3.1): a name of 255 octets
+            // before it is already too long, and the full parser refuses it.
+            if (++nameLen > 255)
+                return false;
             break;
         }
         if (len & 0xC0) // compression in a question is legal but rare: let the full parser decide

@@ -207,6 +207,12 @@ void TstPacketCache::slowPath_data()
     std::string compressed = query(1, "a", 1);
     compressed.replace(12, 3, std::string("\xc0\x0c", 2));
     QTest::newRow("compression pointer in the question") << b(compressed) << false;
+    // RFC 1035 3.1: at most 255 octets including the root byte (found by fuzz_querykey).
+    const std::string l63(63, 'a');
+    QTest::newRow("name of 255 octets: fast")
+        << b(query(1, l63 + "." + l63 + "." + l63 + "." + std::string(61, 'b'), 1)) << true;
+    QTest::newRow("name of 256 octets: parser refuses it")
+        << b(query(1, l63 + "." + l63 + "." + l63 + "." + std::string(62, 'b'), 1)) << false;
 }
 
 void TstPacketCache::slowPath()
