@@ -161,7 +161,15 @@ private:
         std::uint64_t hash[kMaxLabels + 1];
     };
 
-    static std::uint32_t slotHash(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32) ^ static_cast<std::uint32_t>(h); }
+    // slotHash finalises a suffix hash for the table (murmur3's mixer: the chained label hash
+    // alone leaves the low bits, which pick the slot, nearly equal for names like s1.g0, s2.g0).
+    static std::uint32_t slotHash(std::uint64_t h)
+    {
+        h ^= h >> 33;
+        h *= 0xFF51AFD7ED558CCDULL;
+        h ^= h >> 33;
+        return static_cast<std::uint32_t>(h);
+    }
 
     struct Slot
     {
