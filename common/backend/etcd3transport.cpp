@@ -47,16 +47,22 @@ milliseconds httpTimeout(milliseconds budget)
 }
 
 // readChunks reads the body piece by piece rather than all at once, so watch events reach the
-// caller as etcd sends them.
+// caller as etcd sends them. cpprest's body buffer completes getn(n) only once n bytes are there
+// (or the body ended), so it waits for one byte and then takes whatever else has arrived.
 void readChunks(std::shared_ptr<Exchange> shared, concurrency::streams::streambuf<uint8_t> buffer,
                 std::shared_ptr<std::atomic<int>> counter)
 {
-    buffer.getn(shared->chunk.data(), shared->chunk.size())
-        .then([shared, buffer, counter](pplx::task<size_t> task) {
+    buffer.getn(shared->chunk.data(), 1)
+        .then([shared, buffer, counter](pplx::task<size_t> task) mutable {
             size_t got = 0;
             std::string error;
             try {
                 got = task.get();
+                const size_t available = got > 0 ? buffer.in_avail() : 0;
+                if (available > 0) {
+                    // Ready at once: the buffer holds at least this much.
+                    got += buffer.getn(shared->chunk.data() + 1, std::min(available, shared->chunk.size() - 1)).get();
+                }
             } catch (const std::exception &e) {
                 error = e.what();
             } catch (...) {
@@ -110,9 +116,15 @@ Etcd3Transport::~Etcd3Transport()
 std::shared_ptr<http::client::http_client> Etcd3Transport::Private::client(const std::string &machine,
                                                                            milliseconds timeout, std::string *error)
 {
+    // Streams get a client of their own (a negative timeout here means "for a stream"): a stream we stop leaves
+    // its connection unusable, and cpprest must not hand that connection to the next request.
+    const bool forStream = timeout.count() < 0;
+    timeout = forStream ? -timeout : timeout;
     const std::string id = machine + '#' + std::to_string(timeout.count());
-    std::lock_guard lock(clientsMutex);
-    if (const auto it = clients.find(id); it != clients.end())
+    std::unique_lock lock(clientsMutex);
+    if (forStream)
+        lock.unlock();
+    else if (const auto it = clients.find(id); it != clients.end())
         return it->second;
     http::client::http_client_config config;
     config.set_timeout(timeout);
@@ -137,7 +149,8 @@ std::shared_ptr<http::client::http_client> Etcd3Transport::Private::client(const
     try {
         config.set_proxy(proxy.empty() ? web::web_proxy(web::web_proxy::disabled) : web::web_proxy(web::uri(proxy)));
         auto created = std::make_shared<http::client::http_client>(web::uri(machine), config);
-        clients.emplace(id, created);
+        if (!forStream)
+            clients.emplace(id, created);
         return created;
     } catch (const std::exception &e) {
         *error = std::string("invalid machine or proxy URL: ") + e.what();
@@ -163,7 +176,7 @@ Etcd3Attempt Etcd3Transport::Private::exchange(const std::string &machine, const
                                                const Etcd3LineHandler *onLine, const std::atomic<bool> &cancelled)
 {
     Etcd3Attempt attempt;
-    auto httpClient = client(machine, httpTimeout(budget), &attempt.error);
+    auto httpClient = client(machine, onLine ? -httpTimeout(budget) : httpTimeout(budget), &attempt.error);
     if (!httpClient)
         return attempt;
     auto shared = std::make_shared<Exchange>();
@@ -176,7 +189,7 @@ Etcd3Attempt Etcd3Transport::Private::exchange(const std::string &machine, const
         message.set_body(body, "application/json");
         ++*outstanding;
         httpClient->request(message, cts.get_token())
-            .then([shared, counter = outstanding](pplx::task<http::http_response> task) {
+            .then([shared, counter = outstanding, httpClient](pplx::task<http::http_response> task) {
                 try {
                     http::http_response response = task.get();
                     {
