@@ -267,6 +267,15 @@ Etcd3Attempt Etcd3Transport::Private::exchange(const std::string &machine, const
         shared->cv.wait_until(lock, std::min({now + kPoll, deadline, shared->headers ? deadline : headerDeadline}));
     }
     attempt.status = shared->status;
+    if (!onLine && (shared->status < 200 || shared->status >= 300)) {
+        // The gateway sends errors chunked with an HTTP trailer, which cpprest leaves unread on the
+        // connection: the next request on it would read the trailer as its status line. Dropping
+        // the client closes its connections.
+        std::lock_guard clientsLock(clientsMutex);
+        const auto it = clients.find(machine + '#' + std::to_string(httpTimeout(budget).count()));
+        if (it != clients.end() && it->second == httpClient)
+            clients.erase(it);
+    }
     if (!shared->headers) {
         attempt.error = shared->error.empty() ? "no response" : shared->error;
         return attempt;
