@@ -349,7 +349,8 @@ Etcd3Result Etcd3Client::watch(const std::string &key, const std::string &rangeE
         } else {
             // TransportError, or etcd ended the stream (a member shutting down).
             const std::string why = attempt.outcome == Outcome::Ended
-                ? "watch stream ended" + (attempt.error.empty() ? std::string() : ": " + attempt.error)
+                ? (attempt.error.empty() ? std::string("watch stream closed by etcd")
+                                         : "watch stream broke (" + attempt.error + ")")
                 : attempt.error;
             d->transportFailure(machine, "/v3/watch", why, &failures);
             result = resultOf(Etcd3Result::Kind::Unavailable, machine + ": " + why, machine);
