@@ -236,8 +236,8 @@ ParseStatus parseQuery(const void *data, std::size_t size, Query &query)
             std::uint32_t ttl;
             if (!r.name(wire) || !r.u16(type) || !r.u16(cls))
                 return ParseStatus::FormErr;
-            if (section == 3 && type == kTypeOPT) {
-                if (wire.size() != 1 || query.edns.present || !readOpt(r, cls, query.edns))
+            if (type == kTypeOPT) { // RFC 6891 6.1.1: one OPT, in the additional section only
+                if (section != 3 || wire.size() != 1 || query.edns.present || !readOpt(r, cls, query.edns))
                     return ParseStatus::FormErr;
                 continue;
             }
@@ -271,8 +271,8 @@ bool parseMessage(const void *data, std::size_t size, Message &msg)
             std::uint16_t rdlen;
             if (!r.name(wire) || !r.u16(rr.type) || !r.u16(rr.cls))
                 return false;
-            if (section == 3 && rr.type == kTypeOPT) {
-                if (wire.size() != 1 || msg.edns.present || !readOpt(r, rr.cls, msg.edns))
+            if (rr.type == kTypeOPT) { // RFC 6891 6.1.1: an OPT elsewhere makes the message malformed
+                if (section != 3 || wire.size() != 1 || msg.edns.present || !readOpt(r, rr.cls, msg.edns))
                     return false;
                 continue;
             }

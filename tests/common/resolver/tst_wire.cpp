@@ -49,6 +49,7 @@ private slots:
     void parseQueries();
     void parseQueryFields();
     void parseMessageExpandsRdata();
+    void optOutsideAdditional();
     void fitToSize_data();
     void fitToSize();
 };
@@ -277,6 +278,27 @@ void TstWire::parseMessageExpandsRdata()
     // Truncating the packet anywhere makes it malformed, never a crash.
     for (std::size_t cut = 0; cut < wire.size(); ++cut)
         QVERIFY(!dns::parseMessage(wire.data(), cut, back));
+}
+
+void TstWire::optOutsideAdditional()
+{
+    // RFC 6891 6.1.1: an OPT record belongs in the additional section only. One in the answer or
+    // authority section makes an upstream answer malformed (found by fuzz_packet: it used to be kept
+    // as a record and copied into our answers as a second OPT) and a query FORMERR.
+    for (int section = 0; section < 2; ++section) {
+        dns::Message m;
+        m.header.qr = true;
+        m.question.push_back({"www.example.com.", dns::kTypeA, dns::kClassIN});
+        m.answer.push_back(rr("www.example.com.", dns::kTypeA, 300, a(192, 0, 2, 7)));
+        (section == 0 ? m.answer : m.authority).push_back(rr(".", dns::kTypeOPT, 0, std::string()));
+        const std::string wire = dns::encode(m);
+        dns::Message back;
+        QVERIFY2(!dns::parseMessage(wire.data(), wire.size(), back), section == 0 ? "answer" : "authority");
+        std::string query = wire;
+        query[2] = char(query[2] & 0x7F); // QR=0
+        dns::Query q;
+        QCOMPARE(dns::parseQuery(query.data(), query.size(), q), dns::ParseStatus::FormErr);
+    }
 }
 
 void TstWire::fitToSize_data()
