@@ -1,24 +1,9 @@
 #include "dns/message.h"
 
+#include "dns/bytes.h"
 #include "dns/name.h"
 
 namespace skydns::dns {
-
-namespace {
-
-void put16(std::string &out, std::uint16_t v)
-{
-    out.push_back(static_cast<char>(v >> 8));
-    out.push_back(static_cast<char>(v & 0xFF));
-}
-
-void put32(std::string &out, std::uint32_t v)
-{
-    put16(out, static_cast<std::uint16_t>(v >> 16));
-    put16(out, static_cast<std::uint16_t>(v & 0xFFFF));
-}
-
-} // namespace
 
 std::string rdataA(const unsigned char (&addr)[4])
 {

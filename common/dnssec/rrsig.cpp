@@ -1,25 +1,17 @@
 #include "dnssec/rrsig.h"
 
 #include "dnssec/keypair.h"
+#include "dns/bytes.h"
 #include "dns/name.h"
 
 #include <algorithm>
 
 namespace skydns::dnssec {
 
+using dns::put16;
+using dns::put32;
+
 namespace {
-
-void put16(std::string &out, std::uint16_t v)
-{
-    out.push_back(static_cast<char>(v >> 8));
-    out.push_back(static_cast<char>(v & 0xFF));
-}
-
-void put32(std::string &out, std::uint32_t v)
-{
-    put16(out, static_cast<std::uint16_t>(v >> 16));
-    put16(out, static_cast<std::uint16_t>(v & 0xFFFF));
-}
 
 // lowerName lower-cases the uncompressed wire name at s[pos..]; returns the position after it or
 // npos if it runs past the end.
