@@ -4,6 +4,7 @@
 #include "backend/etcdrequest.h"
 
 #include <cpprest/http_client.h>
+#include <openssl/err.h>
 
 #include <condition_variable>
 #include <cstdlib>
@@ -44,6 +45,16 @@ milliseconds httpTimeout(milliseconds budget)
     while (seconds * 1000 < budget.count() + 1000 && seconds < (std::int64_t(1) << 40))
         seconds *= 2;
     return milliseconds(seconds * 1000);
+}
+
+// describeTls names a TLS failure: cpprest hands them over as bare OpenSSL error numbers, which
+// OpenSSL can explain ("tlsv13 alert certificate required").
+std::string describeTls(const std::error_code &code)
+{
+    if (code.message().rfind("Unknown error", 0) != 0)
+        return {};
+    const char *reason = ERR_reason_error_string(static_cast<unsigned long>(code.value()));
+    return reason ? std::string(" (TLS: ") + reason + ")" : std::string();
 }
 
 // readChunks reads the body piece by piece rather than all at once, so watch events reach the
@@ -205,6 +216,8 @@ Etcd3Attempt Etcd3Transport::Private::exchange(const std::string &machine, const
                         shared->error = e.what();
                         if (std::string(e.what()).rfind("Failed to connect", 0) == 0)
                             shared->error += " (refused or unreachable)";
+                        else if (const auto *failure = dynamic_cast<const http::http_exception *>(&e))
+                            shared->error += describeTls(failure->error_code());
                         shared->done = true;
                     }
                     shared->cv.notify_all();

@@ -4,3 +4,4 @@ skydns_add_test(NAME tst_etcd3codec SOURCES ${PROJECT_SOURCE_DIR}/tests/common/b
 skydns_add_test(NAME tst_etcd3client SOURCES tst_etcd3client.cpp ETCD TIMEOUT 180)
 skydns_add_test(NAME tst_etcd3auth SOURCES tst_etcd3auth.cpp LIBS Qt6::Network TIMEOUT 120)
 skydns_add_test(NAME tst_etcd3watch SOURCES tst_etcd3watch.cpp LIBS Qt6::Network TIMEOUT 120)
+skydns_add_test(NAME tst_etcd3tls SOURCES tst_etcd3tls.cpp TIMEOUT 180)
