@@ -48,9 +48,17 @@ struct Etcd3Client::Private
     // transportFailure records a machine failure (warning once per bad spell) and extends failures.
     void transportFailure(const std::string &machine, const std::string &what, const std::string &error,
                           std::string *failures);
-    // enter/leave count callers so the destructor can wait for them.
+    // enter/leave count callers so the destructor can wait for them; Scope does both.
     void enter();
     void leave();
+    struct Scope
+    {
+        explicit Scope(Private &p) : p(p) { p.enter(); }
+        ~Scope() { p.leave(); }
+        Scope(const Scope &) = delete;
+        Scope &operator=(const Scope &) = delete;
+        Private &p;
+    };
 
     EtcdOptions options;
     EtcdMachines machines;
@@ -190,17 +198,11 @@ Etcd3Client::~Etcd3Client()
     d->callsCv.wait(lock, [this] { return d->calls == 0; });
 }
 
-// Each public call runs inside enter()/leave() through this guard.
-#define ETCD3_CALL(expr)                                                                                              \
-    d->enter();                                                                                                        \
-    Etcd3Result result_ = (expr);                                                                                      \
-    d->leave();                                                                                                        \
-    return result_
-
 Etcd3Result Etcd3Client::range(const std::string &key, const std::string &rangeEnd, std::int64_t revision,
                                std::int64_t limit)
 {
-    ETCD3_CALL(d->call("/v3/kv/range", etcd3RangeBody(key, rangeEnd, revision, limit)));
+    const Private::Scope scope(*d);
+    return d->call("/v3/kv/range", etcd3RangeBody(key, rangeEnd, revision, limit));
 }
 
 Etcd3Result Etcd3Client::rangePrefix(const std::string &prefix, std::int64_t revision)
@@ -211,60 +213,70 @@ Etcd3Result Etcd3Client::rangePrefix(const std::string &prefix, std::int64_t rev
 
 Etcd3Result Etcd3Client::put(const std::string &key, const std::string &value, std::int64_t lease)
 {
-    ETCD3_CALL(d->call("/v3/kv/put", etcd3PutBody(key, value, lease)));
+    const Private::Scope scope(*d);
+    return d->call("/v3/kv/put", etcd3PutBody(key, value, lease));
 }
 
 Etcd3Result Etcd3Client::deleteRange(const std::string &key, const std::string &rangeEnd, bool prevKv)
 {
-    ETCD3_CALL(d->call("/v3/kv/deleterange", etcd3DeleteBody(key, rangeEnd, prevKv)));
+    const Private::Scope scope(*d);
+    return d->call("/v3/kv/deleterange", etcd3DeleteBody(key, rangeEnd, prevKv));
 }
 
 Etcd3Result Etcd3Client::compareAndSwap(const std::string &key, const std::string &value, std::int64_t modRevision,
                                         std::int64_t lease)
 {
-    ETCD3_CALL(d->call("/v3/kv/txn", etcd3TxnBody(key, Etcd3Compare::ModRevision, modRevision, false, value, lease)));
+    const Private::Scope scope(*d);
+    return d->call("/v3/kv/txn", etcd3TxnBody(key, Etcd3Compare::ModRevision, modRevision, false, value, lease));
 }
 
 Etcd3Result Etcd3Client::create(const std::string &key, const std::string &value, std::int64_t lease)
 {
-    ETCD3_CALL(d->call("/v3/kv/txn", etcd3TxnBody(key, Etcd3Compare::Absent, 0, false, value, lease)));
+    const Private::Scope scope(*d);
+    return d->call("/v3/kv/txn", etcd3TxnBody(key, Etcd3Compare::Absent, 0, false, value, lease));
 }
 
 Etcd3Result Etcd3Client::compareAndDelete(const std::string &key, std::int64_t modRevision)
 {
-    ETCD3_CALL(d->call("/v3/kv/txn", etcd3TxnBody(key, Etcd3Compare::ModRevision, modRevision, true, {}, 0)));
+    const Private::Scope scope(*d);
+    return d->call("/v3/kv/txn", etcd3TxnBody(key, Etcd3Compare::ModRevision, modRevision, true, {}, 0));
 }
 
 Etcd3Result Etcd3Client::leaseGrant(std::int64_t ttlSeconds)
 {
-    ETCD3_CALL(d->call("/v3/lease/grant", etcd3LeaseGrantBody(ttlSeconds)));
+    const Private::Scope scope(*d);
+    return d->call("/v3/lease/grant", etcd3LeaseGrantBody(ttlSeconds));
 }
 
 Etcd3Result Etcd3Client::leaseKeepAlive(std::int64_t lease)
 {
     // A streaming call on the gateway; one request in gives one {"result":...} out, then it ends.
-    ETCD3_CALL(d->call("/v3/lease/keepalive", etcd3LeaseIdBody(lease)));
+    const Private::Scope scope(*d);
+    return d->call("/v3/lease/keepalive", etcd3LeaseIdBody(lease));
 }
 
 Etcd3Result Etcd3Client::leaseTimeToLive(std::int64_t lease, bool withKeys)
 {
-    ETCD3_CALL(d->call("/v3/lease/timetolive", etcd3LeaseIdBody(lease, withKeys)));
+    const Private::Scope scope(*d);
+    return d->call("/v3/lease/timetolive", etcd3LeaseIdBody(lease, withKeys));
 }
 
 Etcd3Result Etcd3Client::leaseRevoke(std::int64_t lease)
 {
-    ETCD3_CALL(d->call("/v3/lease/revoke", etcd3LeaseIdBody(lease)));
+    const Private::Scope scope(*d);
+    return d->call("/v3/lease/revoke", etcd3LeaseIdBody(lease));
 }
 
 Etcd3Result Etcd3Client::compact(std::int64_t revision, bool physical)
 {
-    ETCD3_CALL(d->call("/v3/kv/compaction", etcd3CompactionBody(revision, physical)));
+    const Private::Scope scope(*d);
+    return d->call("/v3/kv/compaction", etcd3CompactionBody(revision, physical));
 }
 
 Etcd3Result Etcd3Client::watch(const std::string &key, const std::string &rangeEnd, std::int64_t startRevision,
                                const Etcd3WatchHandler &onBatch, milliseconds maxWait, bool prevKv)
 {
-    d->enter();
+    const Private::Scope scope(*d);
     const std::string body = etcd3WatchCreateBody(key, rangeEnd, startRevision, prevKv);
     // delivered is the revision up to which every change has been handed to onBatch. The header
     // revision of "created" (and of catch-up batches) is the store's current one, possibly ahead of
@@ -367,13 +379,12 @@ Etcd3Result Etcd3Client::watch(const std::string &key, const std::string &rangeE
         && result.message.find("/v3/watch") == std::string::npos)
         result.message += " [/v3/watch]";
     result.revision = delivered;
-    d->leave();
     return result;
 }
 
 Etcd3Result Etcd3Client::authenticate()
 {
-    d->enter();
+    const Private::Scope scope(*d);
     Etcd3Result result = resultOf(Etcd3Result::Kind::EtcdError, "no username configured");
     if (!d->options.username.empty()) {
         std::string failures;
@@ -384,7 +395,6 @@ Etcd3Result Etcd3Client::authenticate()
             d->transportFailure(machine, "/v3/auth/authenticate", result.message, &failures);
         }
     }
-    d->leave();
     return result;
 }
 
