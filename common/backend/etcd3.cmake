@@ -3,4 +3,5 @@
 target_sources(skydns_common PRIVATE
     etcd3client.h etcd3client.cpp
     etcd3codec.h etcd3codec.cpp
-    etcd3transport.h etcd3transport.cpp)
+    etcd3transport.h etcd3transport.cpp
+    etcd3store.h etcd3store.cpp)

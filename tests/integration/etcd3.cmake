@@ -1,6 +1,7 @@
 # Etcd3Client tests (issue 8): the offline codec unit and integration tests against the shared etcd
 # fixture (etcd 3.4 serves v3 and v2 on one port) and a private etcd with auth enabled.
 skydns_add_test(NAME tst_etcd3codec SOURCES ${PROJECT_SOURCE_DIR}/tests/common/backend/tst_etcd3codec.cpp TIMEOUT 60)
+skydns_add_test(NAME tst_etcd3store SOURCES ${PROJECT_SOURCE_DIR}/tests/common/backend/tst_etcd3store.cpp TIMEOUT 60)
 skydns_add_test(NAME tst_etcd3client SOURCES tst_etcd3client.cpp ETCD TIMEOUT 180)
 skydns_add_test(NAME tst_etcd3auth SOURCES tst_etcd3auth.cpp LIBS Qt6::Network TIMEOUT 120)
 skydns_add_test(NAME tst_etcd3watch SOURCES tst_etcd3watch.cpp LIBS Qt6::Network TIMEOUT 120)
