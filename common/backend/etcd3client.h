@@ -48,7 +48,8 @@ struct Etcd3Result
     int httpStatus = 0;
     std::string message;        // human-readable, includes the machine and the call
     std::string machine;        // the machine that answered
-    std::int64_t revision = 0;  // header.revision: the store revision when etcd answered
+    std::int64_t revision = 0;  // header.revision: the store revision when etcd answered; for watch,
+                                // the revision up to which every change was handed out (resume at +1)
 
     std::vector<Etcd3KeyValue> kvs;     // range; and prev_kvs of a deleterange
     std::int64_t count = 0;             // range: keys in the range; deleterange: keys deleted
@@ -66,7 +67,10 @@ struct Etcd3Result
 // Etcd3WatchBatch is one watch response of the stream: events of one or more revisions, in order.
 struct Etcd3WatchBatch
 {
-    std::int64_t revision = 0; // header.revision: the store revision this batch brings the watcher to
+    // revision is header.revision, the store's current revision when etcd sent the batch. While a
+    // watch from an old start revision catches up, it runs ahead of the events still to come: resume
+    // from Etcd3Result::revision + 1 (what watch() returns), not from this.
+    std::int64_t revision = 0;
     std::vector<Etcd3Event> events;
     bool created = false;      // the first, empty response confirming the watch
 };
