@@ -11,7 +11,6 @@
 #include "resolver/resolver.h"
 #include "resolver/upstream.h"
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -81,14 +80,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         std::string wire;
         dns::encode(upstream, wire);
         mustReparse(wire);
-        // Known finding (tests/fuzz/known/fuzz_packet/opt-in-upstream-answer): an OPT record in an
-        // upstream answer section is kept as an ordinary record and copied into our answer, which
-        // then carries a second, malformed OPT. common/dns and common/resolver are not ours to
-        // change; drop such records here so fuzzing gets past it. Remove when fixed there.
-        for (std::vector<dns::Rr> *section : {&upstream.answer, &upstream.authority, &upstream.additional})
-            section->erase(std::remove_if(section->begin(), section->end(),
-                                          [](const dns::Rr &r) { return r.type == dns::kTypeOPT; }),
-                           section->end());
     }
 
     dns::Query query;
