@@ -3,10 +3,8 @@
 // by the openssl command line for this run only, and a private cluster.
 #include "backend/etcd3client.h"
 #include "etcdserver.h"
+#include "testcertificates.h"
 
-#include <QFile>
-#include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <atomic>
@@ -20,46 +18,10 @@ class TstEtcd3Tls final : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
+    skydns::test::TestCertificates m_certs;
     std::unique_ptr<skydns::test::EtcdServer> m_server;
 
-    QString path(const QString &name) const { return m_dir.filePath(name); }
-
-    bool openssl(const QStringList &args, QString *error)
-    {
-        QProcess process;
-        process.setWorkingDirectory(m_dir.path());
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(QStringLiteral("openssl"), args);
-        if (!process.waitForFinished(30000) || process.exitCode() != 0) {
-            *error = "openssl " + args.join(' ') + ": " + QString::fromUtf8(process.readAll());
-            return false;
-        }
-        return true;
-    }
-
-    // makeCertificate writes <name>.key and <name>.pem signed by <ca> with the given extensions.
-    bool makeCertificate(const QString &name, const QString &ca, const QString &extensions, QString *error)
-    {
-        QFile ext(path(name + ".ext"));
-        if (!ext.open(QIODevice::WriteOnly))
-            return false;
-        ext.write(extensions.toUtf8());
-        ext.close();
-        return openssl({"req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout",
-                        name + ".key", "-out", name + ".csr", "-subj", "/CN=" + name},
-                       error)
-            && openssl({"x509", "-req", "-in", name + ".csr", "-CA", ca + ".pem", "-CAkey", ca + ".key",
-                        "-CAcreateserial", "-out", name + ".pem", "-days", "2", "-extfile", name + ".ext"},
-                       error);
-    }
-
-    bool makeCa(const QString &name, QString *error)
-    {
-        return openssl({"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                        "-keyout", name + ".key", "-out", name + ".pem", "-days", "2", "-subj", "/CN=" + name},
-                       error);
-    }
+    QString path(const QString &name) const { return m_certs.path(name); }
 
     EtcdOptions options(bool clientCert) const
     {
@@ -77,21 +39,11 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
+        QVERIFY(m_certs.isValid());
         QString error;
-        QVERIFY2(makeCa("ca", &error), qPrintable(error));
-        QVERIFY2(makeCertificate("server", "ca",
-                                 "subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth,clientAuth\n", &error),
-                 qPrintable(error));
-        QVERIFY2(makeCertificate("client", "ca", "extendedKeyUsage=clientAuth\n", &error), qPrintable(error));
+        QVERIFY2(m_certs.makeEtcdSet(&error), qPrintable(error));
 
-        skydns::test::EtcdServer::Options serverOptions;
-        serverOptions.scheme = QStringLiteral("https");
-        serverOptions.certFile = path("server.pem");
-        serverOptions.keyFile = path("server.key");
-        serverOptions.trustedCaFile = path("ca.pem");
-        serverOptions.clientCertAuth = true;
-        m_server = std::make_unique<skydns::test::EtcdServer>(serverOptions);
+        m_server = std::make_unique<skydns::test::EtcdServer>(m_certs.etcdServerOptions());
         QVERIFY2(m_server->start(&error), qPrintable(error));
         QVERIFY(m_server->clientUrl().startsWith("https://"));
     }

@@ -1,0 +1,68 @@
+#include "testcertificates.h"
+
+#include <QFile>
+#include <QProcess>
+
+namespace skydns::test {
+
+bool TestCertificates::openssl(const QStringList &args, QString *error)
+{
+    QProcess process;
+    process.setWorkingDirectory(m_dir.path());
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(QStringLiteral("openssl"), args);
+    if (!process.waitForFinished(30000) || process.exitCode() != 0) {
+        *error = QStringLiteral("openssl ") + args.join(QLatin1Char(' ')) + QStringLiteral(": ")
+            + QString::fromUtf8(process.readAll());
+        return false;
+    }
+    return true;
+}
+
+bool TestCertificates::makeCa(const QString &name, QString *error)
+{
+    return openssl({"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                    "-keyout", name + ".key", "-out", name + ".pem", "-days", "2", "-subj", "/CN=" + name},
+                   error);
+}
+
+bool TestCertificates::makeCertificate(const QString &name, const QString &ca, const QString &extensions,
+                                       QString *error)
+{
+    QFile ext(path(name + ".ext"));
+    if (!ext.open(QIODevice::WriteOnly)) {
+        *error = QStringLiteral("cannot write %1").arg(ext.fileName());
+        return false;
+    }
+    ext.write(extensions.toUtf8());
+    ext.close();
+    return openssl({"req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout",
+                    name + ".key", "-out", name + ".csr", "-subj", "/CN=" + name},
+                   error)
+        && openssl({"x509", "-req", "-in", name + ".csr", "-CA", ca + ".pem", "-CAkey", ca + ".key",
+                    "-CAcreateserial", "-out", name + ".pem", "-days", "2", "-extfile", name + ".ext"},
+                   error);
+}
+
+bool TestCertificates::makeEtcdSet(QString *error)
+{
+    return makeCa(QStringLiteral("ca"), error)
+        && makeCertificate(QStringLiteral("server"), QStringLiteral("ca"),
+                           QStringLiteral("subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth,clientAuth\n"),
+                           error)
+        && makeCertificate(QStringLiteral("client"), QStringLiteral("ca"),
+                           QStringLiteral("extendedKeyUsage=clientAuth\n"), error);
+}
+
+EtcdServer::Options TestCertificates::etcdServerOptions() const
+{
+    EtcdServer::Options options;
+    options.scheme = QStringLiteral("https");
+    options.certFile = path(QStringLiteral("server.pem"));
+    options.keyFile = path(QStringLiteral("server.key"));
+    options.trustedCaFile = path(QStringLiteral("ca.pem"));
+    options.clientCertAuth = true;
+    return options;
+}
+
+} // namespace skydns::test
