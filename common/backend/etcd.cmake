@@ -4,7 +4,7 @@
 target_sources(skydns_common PRIVATE
     etcdclient.h etcdclient.cpp
     etcdlog.h
-    etcdtransport.h etcdtransport.cpp
+    etcdtransport.h etcdtransport.cpp etcdhttp.h
     etcdrequest.h etcdrequest.cpp
     etcdresponse.h etcdresponse.cpp
     etcdnodereader.h etcdnodereader.cpp

@@ -1,10 +1,10 @@
 #include "backend/etcd3transport.h"
 
+#include "backend/etcdhttp.h"
 #include "backend/etcdlog.h"
 #include "backend/etcdrequest.h"
 
 #include <cpprest/http_client.h>
-#include <openssl/err.h>
 
 #include <condition_variable>
 #include <cstdlib>
@@ -37,24 +37,13 @@ struct Exchange
     std::vector<unsigned char> chunk = std::vector<unsigned char>(16384);
 };
 
-// httpTimeout is cpprest's own timeout, above our deadline so ours (with a clearer message) fires
-// first; powers of two seconds so different maxWaits share a few clients.
-milliseconds httpTimeout(milliseconds budget)
-{
-    std::int64_t seconds = 2;
-    while (seconds * 1000 < budget.count() + 1000 && seconds < (std::int64_t(1) << 40))
-        seconds *= 2;
-    return milliseconds(seconds * 1000);
-}
+using detail::httpTimeout;
 
-// describeTls names a TLS failure: cpprest hands them over as bare OpenSSL error numbers, which
-// OpenSSL can explain ("tlsv13 alert certificate required").
+// describeTls is " (TLS: <reason>)" for a TLS failure, else empty.
 std::string describeTls(const std::error_code &code)
 {
-    if (code.message().rfind("Unknown error", 0) != 0)
-        return {};
-    const char *reason = ERR_reason_error_string(static_cast<unsigned long>(code.value()));
-    return reason ? std::string(" (TLS: ") + reason + ")" : std::string();
+    const std::string reason = detail::tlsReason(code);
+    return reason.empty() ? std::string() : " (TLS: " + reason + ")";
 }
 
 // readChunks reads the body piece by piece rather than all at once, so watch events reach the
@@ -137,28 +126,8 @@ std::shared_ptr<http::client::http_client> Etcd3Transport::Private::client(const
         lock.unlock();
     else if (const auto it = clients.find(id); it != clients.end())
         return it->second;
-    http::client::http_client_config config;
-    config.set_timeout(timeout);
-    config.set_validate_certificates(true);
-    if (machine.rfind("https://", 0) == 0) {
-        config.set_ssl_context_callback([ca = options.caCert, cert = options.tlsCert,
-                                         key = options.tlsKey](boost::asio::ssl::context &context) {
-            boost::system::error_code ec;
-            if (!ca.empty() && context.load_verify_file(ca, ec))
-                qCWarning(lcEtcd) << "CA file" << ca.c_str() << ":" << ec.message().c_str();
-            if (!cert.empty() && context.use_certificate_chain_file(cert, ec))
-                qCWarning(lcEtcd) << "client certificate" << cert.c_str() << ":" << ec.message().c_str();
-            if (!key.empty() && context.use_private_key_file(key, boost::asio::ssl::context::pem, ec))
-                qCWarning(lcEtcd) << "client key" << key.c_str() << ":" << ec.message().c_str();
-        });
-    }
-    // Same proxy rules as the v2 client (cpprest ignores the environment on Linux).
-    const std::string proxy = proxyForMachine(machine, [](const char *name) {
-        const char *value = std::getenv(name);
-        return std::string(value ? value : "");
-    });
     try {
-        config.set_proxy(proxy.empty() ? web::web_proxy(web::web_proxy::disabled) : web::web_proxy(web::uri(proxy)));
+        const http::client::http_client_config config = detail::httpClientConfig(machine, timeout, options);
         auto created = std::make_shared<http::client::http_client>(web::uri(machine), config);
         if (!forStream)
             clients.emplace(id, created);

@@ -1,10 +1,10 @@
 #include "backend/etcdtransport.h"
 
+#include "backend/etcdhttp.h"
 #include "backend/etcdlog.h"
 
 #include <cpprest/containerstream.h>
 #include <cpprest/http_client.h>
-#include <openssl/err.h>
 
 #include <condition_variable>
 #include <cstdlib>
@@ -53,24 +53,11 @@ std::string describeError(const std::error_code &code)
 {
     if (code.value() == 2)
         return "connection closed";
-    std::string text = code.message();
-    if (text.rfind("Unknown error", 0) == 0) {
-        if (const char *reason = ERR_reason_error_string(static_cast<unsigned long>(code.value())))
-            text = std::string("TLS: ") + reason;
-    }
-    return text;
+    const std::string tls = detail::tlsReason(code);
+    return tls.empty() ? code.message() : "TLS: " + tls;
 }
 
-// httpTimeout is cpprest's own timeout for a request that we give up on after budget. It stays
-// above budget so our deadline, with its clearer message, always fires first, and is rounded up to
-// a power of two seconds so that callers passing ever-different maxWaits share a few clients.
-milliseconds httpTimeout(milliseconds budget)
-{
-    std::int64_t seconds = 2;
-    while (seconds * 1000 < budget.count() + 1000 && seconds < (std::int64_t(1) << 40))
-        seconds *= 2;
-    return milliseconds(seconds * 1000);
-}
+using detail::httpTimeout;
 
 } // namespace
 
@@ -129,31 +116,8 @@ std::shared_ptr<http::client::http_client> EtcdTransport::Private::client(const 
     if (const auto it = clients.find(id); it != clients.end())
         return it->second;
 
-    http::client::http_client_config config;
-    config.set_timeout(timeout);
-    config.set_validate_certificates(true);
-    if (machine.rfind("https://", 0) == 0) {
-        config.set_ssl_context_callback([ca = options.caCert, cert = options.tlsCert, key = options.tlsKey,
-                                         machine](boost::asio::ssl::context &context) {
-            boost::system::error_code ec;
-            if (!ca.empty() && context.load_verify_file(ca, ec))
-                qCWarning(lcEtcd) << "CA file" << ca.c_str() << "for" << machine.c_str() << ":" << ec.message().c_str();
-            if (!cert.empty() && context.use_certificate_chain_file(cert, ec))
-                qCWarning(lcEtcd) << "client certificate" << cert.c_str() << ":" << ec.message().c_str();
-            if (!key.empty() && context.use_private_key_file(key, boost::asio::ssl::context::pem, ec))
-                qCWarning(lcEtcd) << "client key" << key.c_str() << ":" << ec.message().c_str();
-        });
-    }
-    // cpprest ignores the proxy environment on Linux; SkyDNS honoured it, so we choose ourselves.
-    const std::string proxy = proxyForMachine(machine, [](const char *name) {
-        const char *value = std::getenv(name);
-        return std::string(value ? value : "");
-    });
     try {
-        if (proxy.empty())
-            config.set_proxy(web::web_proxy(web::web_proxy::disabled));
-        else
-            config.set_proxy(web::web_proxy(web::uri(proxy)));
+        const http::client::http_client_config config = detail::httpClientConfig(machine, timeout, options);
         auto created = std::make_shared<http::client::http_client>(web::uri(machine), config);
         clients.emplace(id, created);
         return created;

@@ -25,15 +25,7 @@ private:
 
     EtcdOptions options(bool clientCert) const
     {
-        EtcdOptions o;
-        o.machines = {m_server->clientUrl().toStdString()};
-        o.caCert = path("ca.pem").toStdString();
-        if (clientCert) {
-            o.tlsCert = path("client.pem").toStdString();
-            o.tlsKey = path("client.key").toStdString();
-        }
-        o.requestTimeout = 3000ms;
-        return o;
+        return m_certs.etcdClientOptions(m_server->clientUrl(), clientCert);
     }
 
 private slots:

@@ -29,15 +29,7 @@ private:
 
     EtcdOptions options(bool clientCert) const
     {
-        EtcdOptions o;
-        o.machines = {m_server->clientUrl().toStdString()};
-        o.caCert = path("ca.pem").toStdString();
-        if (clientCert) {
-            o.tlsCert = path("client.pem").toStdString();
-            o.tlsKey = path("client.key").toStdString();
-        }
-        o.requestTimeout = std::chrono::milliseconds(3000);
-        return o;
+        return m_certs.etcdClientOptions(m_server->clientUrl(), clientCert);
     }
 
 private slots:

@@ -65,4 +65,17 @@ EtcdServer::Options TestCertificates::etcdServerOptions() const
     return options;
 }
 
+backend::EtcdOptions TestCertificates::etcdClientOptions(const QString &clientUrl, bool clientCertificate) const
+{
+    backend::EtcdOptions options;
+    options.machines = {clientUrl.toStdString()};
+    options.caCert = path(QStringLiteral("ca.pem")).toStdString();
+    if (clientCertificate) {
+        options.tlsCert = path(QStringLiteral("client.pem")).toStdString();
+        options.tlsKey = path(QStringLiteral("client.key")).toStdString();
+    }
+    options.requestTimeout = std::chrono::milliseconds(3000);
+    return options;
+}
+
 } // namespace skydns::test

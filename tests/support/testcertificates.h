@@ -2,6 +2,8 @@
 
 #include "etcdserver.h"
 
+#include "backend/etcdclient.h"
+
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -32,6 +34,10 @@ public:
     // etcdServerOptions are EtcdServer options for https with the "server" certificate that
     // require client certificates signed by "ca".
     EtcdServer::Options etcdServerOptions() const;
+
+    // etcdClientOptions reach clientUrl trusting "ca", with the "client" certificate when
+    // clientCertificate is set, and a 3 s request timeout.
+    backend::EtcdOptions etcdClientOptions(const QString &clientUrl, bool clientCertificate) const;
 
 private:
     bool openssl(const QStringList &args, QString *error);
