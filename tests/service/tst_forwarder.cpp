@@ -25,18 +25,7 @@ Q_DECLARE_METATYPE(std::vector<FakeUpstream::Behaviour>)
 
 namespace {
 
-QByteArray makeQuery(const std::string &name, std::uint16_t type, std::uint16_t id, bool edns = false,
-                     bool dnssecOk = false, std::uint16_t udpSize = 4096)
-{
-    dns::Message m;
-    m.header.id = id;
-    m.header.rd = true;
-    m.question.push_back(dns::Question{name, type, dns::kClassIN});
-    m.edns.present = edns;
-    m.edns.dnssecOk = dnssecOk;
-    m.edns.udpSize = udpSize;
-    return QByteArray::fromStdString(dns::encode(m));
-}
+using skydns::test::makeQuery;
 
 struct Outcome
 {

@@ -2,6 +2,7 @@
 // byte for byte and parsed back by our parser and by ldns; nameserver addresses.
 #include "dns/ldns.h"
 #include "dns/wire.h"
+#include "fakeupstream.h"
 #include "forwarder.h"
 #include "forwardwire.h"
 
@@ -10,22 +11,7 @@
 
 namespace dns = skydns::dns;
 
-namespace {
-
-QByteArray makeQuery(const std::string &name, std::uint16_t type, std::uint16_t id, bool edns = false,
-                     bool dnssecOk = false, std::uint16_t udpSize = 4096)
-{
-    dns::Message m;
-    m.header.id = id;
-    m.header.rd = true;
-    m.question.push_back(dns::Question{name, type, dns::kClassIN});
-    m.edns.present = edns;
-    m.edns.dnssecOk = dnssecOk;
-    m.edns.udpSize = udpSize;
-    return QByteArray::fromStdString(dns::encode(m));
-}
-
-} // namespace
+using skydns::test::makeQuery;
 
 class TstForwardWire final : public QObject
 {

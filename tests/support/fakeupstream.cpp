@@ -15,6 +15,19 @@
 
 namespace skydns::test {
 
+QByteArray makeQuery(const std::string &name, std::uint16_t type, std::uint16_t id, bool edns, bool dnssecOk,
+                     std::uint16_t udpSize)
+{
+    dns::Message m;
+    m.header.id = id;
+    m.header.rd = true;
+    m.question.push_back(dns::Question{name, type, dns::kClassIN});
+    m.edns.present = edns;
+    m.edns.dnssecOk = dnssecOk;
+    m.edns.udpSize = udpSize;
+    return QByteArray::fromStdString(dns::encode(m));
+}
+
 namespace {
 
 std::string lower(std::string s)

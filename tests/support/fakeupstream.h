@@ -17,6 +17,11 @@ class QUdpSocket;
 
 namespace skydns::test {
 
+// makeQuery encodes a query for name/type with the given ID and RD=1, with an OPT record (udpSize,
+// DO bit) when edns is set: what a client sends to skydns or skydns to an upstream.
+QByteArray makeQuery(const std::string &name, std::uint16_t type, std::uint16_t id, bool edns = false,
+                     bool dnssecOk = false, std::uint16_t udpSize = 4096);
+
 // FakeUpstream is a scriptable DNS server on 127.0.0.1 (UDP and TCP on one free port) standing in
 // for the upstream nameservers and stub-zone servers of forwarding tests. Each query is answered as
 // the script for its (lower-cased name, type) says: the n-th query gets the n-th Behaviour, the last
