@@ -41,14 +41,7 @@ private:
         QNetworkRequest request(QUrl(m_server->clientUrl() + path));
         request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
         QNetworkReply *reply = m_network.post(request, QJsonDocument(json).toJson(QJsonDocument::Compact));
-        QEventLoop loop;
-        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
-        loop.exec();
-        *body = reply->readAll();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        reply->deleteLater();
-        return status;
+        return skydns::test::finishReply(reply, body);
     }
 
     EtcdOptions options(const std::string &user, const std::string &password) const

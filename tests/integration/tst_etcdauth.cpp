@@ -42,14 +42,7 @@ private:
         if (asRoot)
             request.setRawHeader("Authorization", "Basic " + (QByteArray("root:") + kPassword).toBase64());
         QNetworkReply *reply = m_network.put(request, QJsonDocument(json).toJson(QJsonDocument::Compact));
-        QEventLoop loop;
-        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
-        loop.exec();
-        *body = reply->readAll();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        reply->deleteLater();
-        return status;
+        return skydns::test::finishReply(reply, body);
     }
 
     EtcdOptions options(const std::string &user, const std::string &password) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QNetworkReply>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -80,6 +81,10 @@ private:
 // sharedEtcdEndpoint is the client URL of the CTest `etcd` fixture (from the file named by
 // SKYDNS_TEST_ETCD_ENDPOINT_FILE), or an empty string when the test runs without the fixture.
 QString sharedEtcdEndpoint();
+
+// finishReply waits (up to timeoutMs, in a local event loop) for reply, stores its body in *body,
+// schedules its deletion and returns the HTTP status (0 when none arrived).
+int finishReply(QNetworkReply *reply, QByteArray *body, int timeoutMs = 10000);
 
 // etcdBinary is the etcd executable ($SKYDNS_ETCD_BIN, else "etcd").
 QString etcdBinary();
