@@ -1,6 +1,7 @@
 // skydns: the DNS service. main() only wires the command line (common/config/startup.h) to the
 // Application (service/application.h); everything worth testing lives behind those two.
 #include "application.h"
+#include "command.h"
 
 #include "backend/etcdclient.h"
 #include "config/describe.h"
@@ -45,6 +46,8 @@ int main(int argc, char **argv)
 
     const QStringList args = QCoreApplication::arguments().mid(1);
     const skydns::config::Environment env = skydns::config::systemEnvironment();
+    if (skydns::service::isCommandLine(args))
+        return skydns::service::runCommandLine(args, env, out, err);
     const skydns::config::Startup startup = skydns::config::prepareStartup(args, env, readEtcdConfig, out, err);
     if (!startup.proceed)
         return startup.exitCode;

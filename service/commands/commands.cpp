@@ -1,0 +1,68 @@
+// The sub-command table. To add a command: implement `int runX(CommandContext &)` in its own file
+// under service/commands/, declare it below and add one row to the table.
+#include "command.h"
+
+namespace skydns::service {
+
+namespace {
+
+int runHelp(CommandContext &context);
+
+} // namespace
+
+const std::vector<Command> &commands()
+{
+    static const std::vector<Command> table{
+        {QStringLiteral("help"), QStringLiteral("list the sub-commands"), runHelp},
+    };
+    return table;
+}
+
+namespace {
+
+int runHelp(CommandContext &context)
+{
+    context.out << "usage: skydns [flags]            run the DNS service (see -h for the flags)\n"
+                << "       skydns COMMAND [args]     run a sub-command:\n";
+    for (const Command &command : commands())
+        context.out << "  " << command.name.leftJustified(12) << " " << command.summary << "\n";
+    context.out.flush();
+    return 0;
+}
+
+} // namespace
+
+const Command *findCommand(const QString &name)
+{
+    for (const Command &command : commands()) {
+        if (command.name == name)
+            return &command;
+    }
+    return nullptr;
+}
+
+bool isCommandLine(const QStringList &args)
+{
+    return !args.isEmpty() && !args.first().isEmpty() && !args.first().startsWith(QLatin1Char('-'));
+}
+
+int runCommandLine(const QStringList &args, const config::Environment &env, QTextStream &out, QTextStream &err)
+{
+    const Command *command = args.isEmpty() ? nullptr : findCommand(args.first());
+    if (command == nullptr) {
+        QStringList names;
+        for (const Command &known : commands())
+            names << known.name;
+        err << "skydns: unknown command \"" << (args.isEmpty() ? QString() : args.first())
+            << "\"; commands: " << names.join(QStringLiteral(", ")) << " (flags start with '-')\n";
+        err.flush();
+        return 2;
+    }
+    CommandContext context{args.mid(1), env, out, err};
+    const int rc = command->run(context);
+    out.flush();
+    err.flush();
+    return rc;
+}
+
+} // namespace skydns::service
