@@ -10,14 +10,16 @@ secs="${1:-60}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 src="$(cd "$here/../.." && pwd)"
 build="${2:-$src/build-fuzz}"
-targets=(fuzz_packet fuzz_servicejson fuzz_etcdresponse fuzz_config fuzz_querykey)
+# The targets are the ones targets.cmake lists (SKYDNS_FUZZ_TARGETS), so a new one runs here too.
+# (set(...) or list(APPEND ...) lines naming SKYDNS_FUZZ_TARGETS).
+read -r -a targets <<<"$(grep 'SKYDNS_FUZZ_TARGETS' "$here/targets.cmake" | grep -v '^ *#' | grep -o 'fuzz_[a-z0-9_]*' | tr '\n' ' ')"
 start=$(date +%s)
 
 # SKYDNS_FUZZ_NO_BUILD=1 runs the binaries already in the build dir.
 if [ -z "${SKYDNS_FUZZ_NO_BUILD:-}" ]; then
     CC=clang CXX=clang++ cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DSKYDNS_BUILD_FUZZERS=ON -DSKYDNS_BUILD_TESTS=OFF -DSKYDNS_BUILD_CONSOLE=OFF \
-        "-DCMAKE_CXX_FLAGS=-fsanitize=address,undefined -fsanitize=fuzzer-no-link" >/dev/null || exit 2
+        "-DCMAKE_CXX_FLAGS=-fsanitize=address,undefined -fno-sanitize-recover=undefined -fsanitize=fuzzer-no-link" >/dev/null || exit 2
     cmake --build "$build" -j2 --target "${targets[@]}" || exit 2
 fi
 
@@ -35,7 +37,14 @@ for t in "${targets[@]}"; do
     cp "$here/corpus/$t/"* "$work/$t/corpus/" 2>/dev/null
     seeds=$(ls "$work/$t/corpus" | wc -l)
     echo "== $t: ${secs}s from $seeds seeds"
-    "$build/tests/fuzz/$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    if [ ! -x "$build/tests/fuzz/$t" ]; then
+        echo "$t: not built in $build"
+        summary+=("$(printf '%-18s NOT BUILT' "$t")")
+        failed=1
+        continue
+    fi
+    # -timeout: one input taking 30 s is a hang (a finding); the machine may be busy, so not less.
+    "$build/tests/fuzz/$t" -max_total_time="$secs" -timeout=30 -rss_limit_mb=2048 -print_final_stats=1 \
         -artifact_prefix="$work/$t/artifacts/" "$work/$t/corpus" >"$work/$t/log" 2>&1
     rc=$?
     execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$work/$t/log" | grep -o '[0-9]*$')

@@ -200,6 +200,23 @@ def acceptable(i, ip, sent, received):
     return False
 
 
+def self_test():
+    """The checker can fail: a few answers judged against a made-up history of key 0."""
+    saved, saved_lag = history[0], args.lag
+    args.lag = 2.0
+    history[0] = [[0.0, 1.0, "A"], [5.0, 6.0, "B"], [9.0, None, "C"]]
+    try:
+        assert acceptable(0, "A", 0.5, 0.6)          # current
+        assert not acceptable(0, "B", 2.0, 2.1)      # not written yet
+        assert acceptable(0, "A", 7.0, 7.1)          # replaced at 6.0, within the lag
+        assert not acceptable(0, "A", 10.0, 10.1)    # replaced 4 s before
+        assert acceptable(0, "C", 12.0, 12.1)        # a failed write may have been applied
+        assert acceptable(0, "B", 12.0, 12.1)        # ... or not
+        assert not acceptable(0, "D", 3.0, 3.1)      # never written
+    finally:
+        history[0], args.lag = saved, saved_lag
+
+
 # ---- checker -------------------------------------------------------------------------------------
 results = {"answered": 0, "failed": 0, "wrong": 0}
 res_lock = threading.Lock()
@@ -343,6 +360,7 @@ def parse_dnsperf(mode):
 
 # ---- the run -------------------------------------------------------------------------------------
 def main():
+    self_test()
     log("workdir %s; %d s, outage %d s, %d services" % (args.workdir, args.duration, args.outage, N))
     start_cluster()
     log("etcd cluster up: " + ",".join(m.url for m in members))
