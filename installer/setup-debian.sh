@@ -14,7 +14,7 @@ packages=(
   bind9-dnsutils bind9-utils dnsperf knot
   dbus dbus-x11 gnome-keyring libsecret-tools
   procps psmisc iproute2 curl python3
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev lld
 )
 
 missing=()
