@@ -1,0 +1,15 @@
+# Tests of the console's core: KvStore over both etcd APIs, connection profiles, the DNS-name tree,
+# the main window and its screenshots.
+if(EXISTS ${PROJECT_SOURCE_DIR}/console/etcd/etcdv2kvstore.h)
+    skydns_add_test(NAME tst_kvstore SOURCES tst_kvstore.cpp LIBS skydns_console_lib ETCD TIMEOUT 120)
+endif()
+if(EXISTS ${PROJECT_SOURCE_DIR}/console/connection/connectionprofile.h)
+    skydns_add_test(NAME tst_profiles SOURCES tst_profiles.cpp LIBS skydns_console_lib Qt6::Widgets)
+    # Runs itself under dbus-run-session with a private gnome-keyring-daemon (see its main()).
+    skydns_add_test(NAME tst_profilesecrets SOURCES tst_profilesecrets.cpp LIBS skydns_console_lib TIMEOUT 120)
+    skydns_add_test(NAME tst_profilesnokeyring SOURCES tst_profilesnokeyring.cpp LIBS skydns_console_lib Qt6::Widgets
+                    ENV "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/skydns-test-bus" TIMEOUT 120)
+endif()
+if(EXISTS ${PROJECT_SOURCE_DIR}/console/tree/dnstreemodel.h)
+    skydns_add_test(NAME tst_dnstreemodel SOURCES tst_dnstreemodel.cpp LIBS skydns_console_lib Qt6::Widgets ETCD TIMEOUT 120)
+endif()
