@@ -15,6 +15,7 @@ packages=(
   dbus dbus-x11 gnome-keyring libsecret-tools
   procps psmisc iproute2 curl python3
   clang libclang-rt-14-dev lld
+  systemd libxml2-utils file desktop-file-utils g++-mingw-w64-x86-64-posix librsvg2-bin
 )
 
 missing=()

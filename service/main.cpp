@@ -7,6 +7,7 @@
 #include "config/describe.h"
 #include "config/etcdoptions.h"
 #include "config/startup.h"
+#include "platform/servicehost.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -34,9 +35,8 @@ std::optional<QByteArray> readEtcdConfig(const skydns::config::ServiceConfig &co
     return std::nullopt;
 }
 
-} // namespace
-
-int main(int argc, char **argv)
+// runSkydns is the whole program; main() below only decides who calls it.
+int runSkydns(int argc, char **argv)
 {
     qSetMessagePattern(QStringLiteral("skydns: %{if-warning}warning: %{endif}%{if-critical}error: %{endif}%{message}"));
     QCoreApplication app(argc, argv);
@@ -78,3 +78,19 @@ int main(int argc, char **argv)
     }).detach();
     return rc;
 }
+
+} // namespace
+
+#ifdef Q_OS_WIN
+// Started by the SCM, the service must answer it through its dispatcher (common/platform/servicehost.h);
+// started from a console, runServiceHost just calls runSkydns.
+int main(int argc, char **argv)
+{
+    return skydns::platform::runServiceHost(argc, argv, runSkydns);
+}
+#else
+int main(int argc, char **argv)
+{
+    return runSkydns(argc, argv);
+}
+#endif

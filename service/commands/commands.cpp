@@ -10,10 +10,14 @@ int runHelp(CommandContext &context);
 
 } // namespace
 
+int runServiceCommand(CommandContext &context); // servicecommand.cpp
+
 const std::vector<Command> &commands()
 {
     static const std::vector<Command> table{
         {QStringLiteral("help"), QStringLiteral("list the sub-commands"), runHelp},
+        {QStringLiteral("service"), QStringLiteral("install|uninstall|start|stop|restart|status the system service"),
+         runServiceCommand},
     };
     return table;
 }
