@@ -2,8 +2,18 @@
 
 #include "dns/bytes.h"
 #include "dns/name.h"
+#include "dns/recycler.h"
 
 namespace skydns::dns {
+
+void Message::recycle() noexcept
+{
+    if (Recycler *r = Recycler::forThread()) {
+        r->give(answer);
+        r->give(additional);
+        r->give(authority);
+    }
+}
 
 std::string rdataA(const unsigned char (&addr)[4])
 {

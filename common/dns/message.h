@@ -105,6 +105,23 @@ struct Message
     std::vector<Rr> additional;
     Edns edns;
     bool compress = true;
+
+    // Message is an empty NOERROR message; copies and moves are member-wise.
+    Message() = default;
+    Message(const Message &) = default;
+    Message(Message &&) noexcept = default;
+    Message &operator=(const Message &) = default;
+    Message &operator=(Message &&) noexcept = default;
+    // ~Message hands the records' heap storage to the thread's dns::Recycler (dns/recycler.h),
+    // where the resolver takes it for its next answer.
+    ~Message()
+    {
+        if (!answer.empty() || !authority.empty() || !additional.empty())
+            recycle();
+    }
+
+private:
+    void recycle() noexcept;
 };
 
 // Query is a parsed client query (see parseQuery in dns/wire.h). tcp is set by the listener.

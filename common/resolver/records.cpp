@@ -3,6 +3,7 @@
 #include "resolver/resolution.h"
 
 #include "dns/name.h"
+#include "dns/recycler.h"
 #include "model/group.h"
 #include "model/path.h"
 #include "model/srv.h"
@@ -11,6 +12,7 @@
 #include <arpa/inet.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 namespace skydns::resolver::detail {
@@ -285,6 +287,25 @@ dns::Rr addressRr(std::string owner, const Svc &sv)
     return r;
 }
 
+// appendAddressRr is addressRr built in place at the end of out, the owner copied into recycled
+// storage (the common case: the owner is the query name).
+void appendAddressRr(std::vector<dns::Rr> &out, std::string_view owner, const Svc &sv)
+{
+    dns::Rr &r = out.emplace_back();
+    if (dns::Recycler *rc = dns::Recycler::forThread())
+        rc->assign(r.owner, owner);
+    else
+        r.owner.assign(owner.data(), owner.size());
+    r.ttl = sv.ttl;
+    if (sv.kind == Svc::V4) {
+        r.type = dns::kTypeA;
+        r.rdata.assign(reinterpret_cast<const char *>(sv.addr), 4);
+    } else {
+        r.type = dns::kTypeAAAA;
+        r.rdata.assign(reinterpret_cast<const char *>(sv.addr), 16);
+    }
+}
+
 std::string lower(std::string s)
 {
     dns::lowerAscii(s);
@@ -304,6 +325,46 @@ std::vector<std::string_view> split255(std::string_view s)
             out.push_back(s.substr(p));
             break;
         }
+    }
+    return out;
+}
+
+// srvWeights is model::srvWeights for svcs, into a per-thread buffer. The common case -- one
+// priority, positive weights -- is computed here with the same float operations in the same order
+// (100.0 / sum, times the weight, floor: a value in [0, 100], so Go's uint16 conversion is a plain
+// cast); anything else goes to model::srvWeights.
+const std::vector<std::uint16_t> &srvWeights(const std::vector<Svc> &svcs)
+{
+    thread_local std::vector<std::uint16_t> out;
+    out.clear();
+    bool simple = true;
+    std::int64_t sum = 0;
+    for (const Svc &sv : svcs) {
+        const int weight = sv.service().weight;
+        if (sv.priority != svcs.front().priority || weight < 0) {
+            simple = false;
+            break;
+        }
+        sum += weight == 0 ? 100 : weight;
+    }
+    if (!simple) {
+        std::vector<int> priorities, weights;
+        priorities.reserve(svcs.size());
+        weights.reserve(svcs.size());
+        for (const Svc &sv : svcs) {
+            priorities.push_back(sv.priority);
+            weights.push_back(sv.service().weight);
+        }
+        out = model::srvWeights(priorities, weights);
+        return out;
+    }
+    out.reserve(svcs.size());
+    const double share = 100.0 / static_cast<double>(sum);
+    for (const Svc &sv : svcs) {
+        const int weight = sv.service().weight;
+        double w = share;
+        w *= weight == 0 ? 100.0 : static_cast<double>(weight);
+        out.push_back(static_cast<std::uint16_t>(std::floor(w)));
     }
     return out;
 }
@@ -433,10 +494,13 @@ LookupStatus Resolution::addressRecords(const std::string &qname, const std::str
             appendUpstream(*u, false, out);
             continue;
         }
-        if (sv.kind == Svc::V4 && (qtype == dns::kTypeA || both))
-            out.push_back(addressRr(star ? keyDomain(sv.rec->key) : qname, sv));
-        else if (sv.kind == Svc::V6 && (qtype == dns::kTypeAAAA || both))
-            out.push_back(addressRr(star ? keyDomain(sv.rec->key) : qname, sv));
+        if ((sv.kind == Svc::V4 && (qtype == dns::kTypeA || both))
+            || (sv.kind == Svc::V6 && (qtype == dns::kTypeAAAA || both))) {
+            if (star)
+                out.push_back(addressRr(keyDomain(sv.rec->key), sv));
+            else
+                appendAddressRr(out, qname, sv);
+        }
     }
     roundRobin(out, first);
     return LookupStatus::Ok;
@@ -466,18 +530,19 @@ LookupStatus Resolution::srvRecords(const std::string &qname, const std::string 
     const LookupStatus st = fetch(name, false, true, svcs);
     if (st != LookupStatus::Ok || !withExtras)
         return st;
-    std::vector<int> priorities, weights;
-    priorities.reserve(svcs.size());
-    weights.reserve(svcs.size());
-    for (const Svc &sv : svcs) {
-        priorities.push_back(sv.priority);
-        weights.push_back(sv.service().weight);
-    }
-    const std::vector<std::uint16_t> w = model::srvWeights(priorities, weights);
+    const std::vector<std::uint16_t> &w = srvWeights(svcs);
     const bool star = hasStarLabel(qname);
     std::vector<std::string> seen;
-    answer.reserve(answer.size() + svcs.size());
-    extra.reserve(extra.size() + svcs.size());
+    // Records are built in storage recycled from earlier messages (dns::Recycler): a 100-record
+    // answer would otherwise allocate three strings per record and two large vectors.
+    dns::Recycler *rc = dns::Recycler::forThread();
+    if (rc) {
+        rc->reserve(answer, answer.size() + svcs.size());
+        rc->reserve(extra, extra.size() + svcs.size());
+    } else {
+        answer.reserve(answer.size() + svcs.size());
+        extra.reserve(extra.size() + svcs.size());
+    }
     // Answers of IP-only services whose targets came from keyTarget with dot-free elements are
     // unique: distinct keys give distinct target names, hence distinct SRV rdata and glue owners.
     bool unique = answer.empty() && extra.empty();
@@ -501,7 +566,12 @@ LookupStatus Resolution::srvRecords(const std::string &qname, const std::string 
         }
         // The record is built in place: rdata is priority, weight, port and the target.
         dns::Rr &srv = answer.emplace_back();
-        srv.owner = star ? keyDomain(sv.rec->key) : qname;
+        if (star)
+            srv.owner = keyDomain(sv.rec->key);
+        else if (rc)
+            rc->assign(srv.owner, qname);
+        else
+            srv.owner = qname;
         srv.type = dns::kTypeSRV;
         srv.ttl = sv.ttl;
         const std::uint16_t port = static_cast<std::uint16_t>(s.port);
@@ -510,7 +580,12 @@ LookupStatus Resolution::srvRecords(const std::string &qname, const std::string 
                                static_cast<char>(port >> 8),       static_cast<char>(port & 0xFF)};
         std::string target;
         std::string &rdata = srv.rdata;
-        rdata.reserve(6 + sv.rec->key.size() + 2);
+        if (rc) {
+            rc->reserve(rdata, 6 + sv.rec->key.size() + 2);
+            rc->reserve(target, sv.rec->key.size()); // the text is never longer than the key
+        } else {
+            rdata.reserve(6 + sv.rec->key.size() + 2);
+        }
         rdata.append(fixed, 6);
         bool dotted = true;
         if (s.targetStrip > 0 || !keyTarget(sv.rec->key, target, rdata, &dotted)) {
