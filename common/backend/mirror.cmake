@@ -1,7 +1,9 @@
-# The etcd mirror: persistent (path-copying) store, immutable snapshots, and the watch loop.
+# The etcd mirror: persistent (path-copying) store, immutable snapshots, and the watch loop (v2,
+# and v3 over the JSON gateway: mirror3.cpp, mirrorfeed3, mirrorlease.cpp).
 target_sources(skydns_common PRIVATE
     persistentmap.h
     store.h store.cpp
     snapshot.h snapshot.cpp
     mirrorfeed.h mirrorfeed.cpp
-    mirror.h mirror.cpp mirrorexpiry.cpp)
+    mirrorfeed3.h mirrorfeed3.cpp
+    mirror.h mirror.cpp mirrorexpiry.cpp mirror3.cpp mirrorlease.cpp)

@@ -61,6 +61,17 @@ Mirror::Mirror(std::shared_ptr<EtcdClient> client, std::string prefix, Options o
 {
 }
 
+Mirror::Mirror(std::shared_ptr<Etcd3Client> client, std::string prefix, Options options, QObject *parent)
+    : QObject(parent)
+    , m_client3(std::move(client))
+    , m_prefix(std::move(prefix))
+    , m_rootKey("/" + m_prefix)
+    , m_options(options)
+    , m_store(m_prefix)
+    , m_snapshot(Snapshot::unsynced(m_prefix))
+{
+}
+
 Mirror::~Mirror()
 {
     stop();
@@ -92,7 +103,10 @@ void Mirror::stop()
         m_stopping = true;
         m_state.running = false;
     }
-    m_client->cancel();
+    if (m_client)
+        m_client->cancel();
+    if (m_client3)
+        m_client3->cancel();
     m_wake.notify_all();
     m_thread.join();
 }
@@ -121,6 +135,8 @@ void Mirror::setWatchPausedForTest(bool paused)
     m_paused = paused;
     if (m_feed)
         m_feed->setPaused(paused);
+    if (m_feed3)
+        m_feed3->setPaused(paused);
 }
 
 bool Mirror::sleepFor(std::chrono::milliseconds delay)
@@ -131,6 +147,8 @@ bool Mirror::sleepFor(std::chrono::milliseconds delay)
 
 void Mirror::run()
 {
+    if (m_client3)
+        return run3();
     Backoff backoff(m_options.backoffMin, m_options.backoffMax);
     while (!stopping()) {
         if (!sync()) {

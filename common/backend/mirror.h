@@ -1,6 +1,8 @@
 #pragma once
 
+#include "backend/etcd3client.h"
 #include "backend/mirrorfeed.h"
+#include "backend/mirrorfeed3.h"
 #include "backend/snapshot.h"
 #include "backend/store.h"
 
@@ -11,11 +13,14 @@
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <queue>
+#include <set>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 namespace skydns::backend {
@@ -52,6 +57,14 @@ struct MirrorState
 // backoff (100 ms doubling to 5 s, with jitter) from its index, and the mirror reads everything
 // again when etcd says that index was compacted (errorCode 401).
 //
+// With an Etcd3Client the mirror reads the v3 keys "/<prefix>/..." instead (issue 8): one prefix
+// range (on the "/" boundary) gives the tree and its revision, a streaming watch (WatchFeed3) from
+// the next revision keeps it current, and a compacted revision (ErrCompacted) means a full re-read.
+// v3 has no directories: they are implied by keys and vanish with their last key. Keys attached
+// to a lease expire with it (etcd deletes them, and the watch says so); answer TTLs count down from
+// the lease's remaining time to live, which is looked up per lease and looked at again around its
+// expiry, since keep-alives do not reach watchers (see mirrorlease.cpp).
+//
 // On glibc, start() fixes the process's mmap threshold at 4 MiB (see mirror.cpp): without it the
 // buffers of a big full read stay resident after they are freed.
 class Mirror final : public QObject
@@ -75,6 +88,8 @@ public:
     // Mirror mirrors "/<prefix>" of client's etcd. Nothing happens before start().
     Mirror(std::shared_ptr<EtcdClient> client, std::string prefix = "skydns", QObject *parent = nullptr);
     Mirror(std::shared_ptr<EtcdClient> client, std::string prefix, Options options, QObject *parent = nullptr);
+    // Mirror mirrors the v3 keys "/<prefix>/..." of client's etcd (-etcd3). Nothing happens before start().
+    Mirror(std::shared_ptr<Etcd3Client> client, std::string prefix, Options options, QObject *parent = nullptr);
     // ~Mirror stops the thread (see stop()).
     ~Mirror() override;
 
@@ -114,7 +129,38 @@ private:
         bool operator>(const Expiry &other) const { return checkAtMs > other.checkAtMs; }
     };
 
+    // LeaseCheck is a scheduled look at a v3 lease's time to live (mirrorlease.cpp).
+    struct LeaseCheck
+    {
+        std::int64_t checkAtMs;
+        std::int64_t expiresAtMs; // the expiry the lease had when this was scheduled
+        bool late;                // the check after the expiry (else the one before)
+        std::int64_t lease;
+        bool operator>(const LeaseCheck &other) const { return checkAtMs > other.checkAtMs; }
+    };
+    // Lease is what the mirror knows of a v3 lease: its expiry and the keys attached to it.
+    struct Lease
+    {
+        std::int64_t expiresAtMs = 0;
+        std::set<std::string> keys;
+    };
+
     void run();
+    // The v3 loop (mirror3.cpp).
+    void run3();
+    bool sync3();
+    void follow3();
+    void startFeed3(std::int64_t fromRevision);
+    void retireFeed3();
+    void applyBatches3(std::vector<WatchFeed3::Event> &events);
+    void applyEvent3(const Etcd3Event &event);
+    // Lease bookkeeping of the v3 mirror (mirrorlease.cpp).
+    void resetLeases();
+    std::int64_t leaseExpiry(std::int64_t lease);
+    void attachLease(const std::string &key, std::int64_t lease);
+    bool checkLeases();
+    bool refreshLeaseKeys(std::int64_t lease);
+    std::chrono::milliseconds nextLeaseCheckWait() const;
     bool sync();
     void follow();
     void startFeed(std::uint64_t fromIndex);
@@ -136,7 +182,8 @@ private:
     bool sleepFor(std::chrono::milliseconds delay);
     bool stopping() const { return m_stopping.load(); }
 
-    const std::shared_ptr<EtcdClient> m_client;
+    const std::shared_ptr<EtcdClient> m_client;   // v2 (null for a v3 mirror)
+    const std::shared_ptr<Etcd3Client> m_client3; // v3 (null for a v2 mirror)
     const std::string m_prefix;
     const std::string m_rootKey;
     const Options m_options;
@@ -145,6 +192,9 @@ private:
     Store m_store;
     std::uint64_t m_index = 0;
     std::priority_queue<Expiry, std::vector<Expiry>, std::greater<Expiry>> m_expiries;
+    std::map<std::int64_t, Lease> m_leases;                   // v3: leases of the mirrored keys
+    std::unordered_map<std::string, std::int64_t> m_keyLease; // v3: key -> its lease
+    std::priority_queue<LeaseCheck, std::vector<LeaseCheck>, std::greater<LeaseCheck>> m_leaseChecks;
 
     std::shared_ptr<const Snapshot> m_replaced; // the snapshot before the last full read, until unused
     std::shared_ptr<const Snapshot> m_snapshot; // accessed with std::atomic_load/atomic_store
@@ -157,6 +207,8 @@ private:
     bool m_paused = false;
     std::unique_ptr<WatchFeed> m_feed;                      // replaced by the mirror's thread only
     std::vector<std::unique_ptr<WatchFeed>> m_retiredFeeds; // ending after their request in flight
+    std::unique_ptr<WatchFeed3> m_feed3;                      // v3: replaced by the mirror's thread only
+    std::vector<std::unique_ptr<WatchFeed3>> m_retiredFeeds3; // v3: ending after their stream in flight
 };
 
 } // namespace skydns::backend

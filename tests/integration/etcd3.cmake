@@ -6,3 +6,5 @@ skydns_add_test(NAME tst_etcd3client SOURCES tst_etcd3client.cpp ETCD TIMEOUT 18
 skydns_add_test(NAME tst_etcd3auth SOURCES tst_etcd3auth.cpp LIBS Qt6::Network TIMEOUT 120)
 skydns_add_test(NAME tst_etcd3watch SOURCES tst_etcd3watch.cpp LIBS Qt6::Network TIMEOUT 120)
 skydns_add_test(NAME tst_etcd3tls SOURCES tst_etcd3tls.cpp TIMEOUT 180)
+# The Mirror on etcd v3: the shared fixture, plus private etcds (a 3-member cluster, auth enabled).
+skydns_add_test(NAME tst_mirror3 SOURCES tst_mirror3.cpp mirrortestutil.h LIBS Qt6::Network ETCD TIMEOUT 120)
