@@ -10,6 +10,10 @@ int runHelp(CommandContext &context);
 
 } // namespace
 
+int runRegister(CommandContext &context);   // register.cpp
+int runUnregister(CommandContext &context); // register.cpp
+int runList(CommandContext &context);       // register.cpp
+
 int runServiceCommand(CommandContext &context); // servicecommand.cpp
 
 const std::vector<Command> &commands()
@@ -18,6 +22,10 @@ const std::vector<Command> &commands()
         {QStringLiteral("help"), QStringLiteral("list the sub-commands"), runHelp},
         {QStringLiteral("service"), QStringLiteral("install|uninstall|start|stop|restart|status the system service"),
          runServiceCommand},
+        {QStringLiteral("register"), QStringLiteral("announce a service: NAME HOST[:PORT] [--ttl S] [--keepalive]"),
+         runRegister},
+        {QStringLiteral("unregister"), QStringLiteral("remove a service: NAME [--recursive]"), runUnregister},
+        {QStringLiteral("list"), QStringLiteral("list the services below NAME (default: the whole domain)"), runList},
     };
     return table;
 }
