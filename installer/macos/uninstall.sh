@@ -4,7 +4,7 @@
 set -e
 /usr/local/bin/skydns service uninstall || true
 rm -f /usr/local/bin/skydns
-rm -rf "/Applications/SkyDNS Console.app"
+rm -rf /Applications/skydns-console.app
 pkgutil --forget org.skydns.skydns-qt.service >/dev/null 2>&1 || true
 pkgutil --forget org.skydns.skydns-qt.console >/dev/null 2>&1 || true
 echo "SkyDNS Qt removed (logs kept in /Library/Logs/SkyDNS)"

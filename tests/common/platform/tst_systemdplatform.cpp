@@ -59,7 +59,9 @@ QProcess *analyze(QTemporaryDir &dir, const ServiceSpec &s, const QStringList &a
     f2.close();
     auto *p = new QProcess;
     p->setProcessChannelMode(QProcess::MergedChannels);
-    p->start(QStringLiteral("systemd-analyze"), args + QStringList{service, socket});
+    // security rates services only (a socket unit would be rated as a service with no settings).
+    const bool security = args.value(0) == QLatin1String("security");
+    p->start(QStringLiteral("systemd-analyze"), args + (security ? QStringList{service} : QStringList{service, socket}));
     return p;
 }
 
