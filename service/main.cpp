@@ -5,6 +5,7 @@
 
 #include "backend/etcdclient.h"
 #include "config/describe.h"
+#include "config/etcd3config.h"
 #include "config/etcdoptions.h"
 #include "config/startup.h"
 #include "platform/servicehost.h"
@@ -23,6 +24,16 @@ namespace {
 std::optional<QByteArray> readEtcdConfig(const skydns::config::ServiceConfig &config, const QString &key,
                                          QString *note)
 {
+    if (config.etcd3) { // -etcd3: /<prefix>/config is a v3 key
+        bool unreachable = false;
+        QString error;
+        auto json = skydns::config::readEtcd3Config(config, key.toStdString(), &unreachable, &error);
+        if (!json)
+            *note = unreachable ? QStringLiteral("falling back to default configuration, could not read %1 (etcd v3): %2")
+                                      .arg(key, error)
+                                : QStringLiteral("no %1 in etcd (v3), using flags and environment").arg(key);
+        return json;
+    }
     skydns::backend::EtcdClient client(skydns::config::etcdOptions(config));
     const skydns::backend::EtcdResult result = client.get(key.toStdString());
     if (result.ok() && !result.node.dir)
