@@ -29,6 +29,12 @@ private slots:
 
 namespace {
 
+// js renders a JSON value for QCOMPARE (which cannot compare nlohmann::json itself).
+QString js(const nlohmann::json &j)
+{
+    return QString::fromStdString(j.dump());
+}
+
 template <typename T>
 T roundTrip(const T &v)
 {
@@ -64,7 +70,7 @@ void TstAdminApi::roundTrips()
     s.staleSeconds = 1.25;
     s.configReloads = 4;
     const Status s2 = roundTrip(s);
-    QCOMPARE(toJson(s2), toJson(s));
+    QCOMPARE(js(toJson(s2)), js(toJson(s)));
     QCOMPARE(s2.etcdMachines.size(), std::size_t(2));
     QCOMPARE(s2.records, std::uint64_t(1000000));
     QCOMPARE(s2.startedAtMs, std::int64_t(1764140000123));
@@ -90,7 +96,7 @@ void TstAdminApi::roundTrips()
     p.p99Ms = 0.25;
     st.series = {p, p};
     const Stats st2 = roundTrip(st);
-    QCOMPARE(toJson(st2), toJson(st));
+    QCOMPARE(js(toJson(st2)), js(toJson(st)));
     QCOMPARE(st2.bySystem.at("cache").at("NXDOMAIN"), std::uint64_t(3));
     QCOMPARE(st2.series.size(), std::size_t(2));
     QCOMPARE(st2.latency.p999Ms, 1.5);
@@ -102,24 +108,24 @@ void TstAdminApi::roundTrips()
     page.missed = 5;
     page.reset = true;
     const QueryLogPage page2 = roundTrip(page);
-    QCOMPARE(toJson(page2), toJson(page));
+    QCOMPARE(js(toJson(page2)), js(toJson(page)));
     QCOMPARE(page2.entries.at(1).servedFrom, std::string("forwarder"));
 
     CacheListing cl;
     cl.total = 3;
     cl.truncated = true;
     cl.entries.push_back({"local", 1, "web.skydns.local.", "A", true, true, 1232, 9, true, 59.5, 8, 120});
-    QCOMPARE(toJson(roundTrip(cl)), toJson(cl));
+    QCOMPARE(js(toJson(roundTrip(cl))), js(toJson(cl)));
 
     CacheFlushResult f{12};
     QCOMPARE(roundTrip(f).flushed, std::uint64_t(12));
 
     ConfigListing c;
     c.settings = {{"ttl", "60", "etcd"}, {"password", "***", "flag"}};
-    QCOMPARE(toJson(roundTrip(c)), toJson(c));
+    QCOMPARE(js(toJson(roundTrip(c))), js(toJson(c)));
 
     ReloadResult r{true, false, 3, "configuration unchanged"};
-    QCOMPARE(toJson(roundTrip(r)), toJson(r));
+    QCOMPARE(js(toJson(roundTrip(r))), js(toJson(r)));
 
     ErrorBody e{"bad"};
     QCOMPARE(roundTrip(e).error, std::string("bad"));
