@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -71,6 +72,18 @@ int openOne(const sockaddr_storage &addr, socklen_t len, bool tcp, QString *erro
     return fd;
 }
 
+// raiseDescriptorLimit lifts the soft RLIMIT_NOFILE to the hard one, as Go programs (SkyDNS) do:
+// the default soft limit (1024 under systemd) is below what the TCP connection cap plus etcd and
+// the listeners need, and accept() failing with EMFILE stalls new TCP clients (tst_tcpabuse).
+void raiseDescriptorLimit()
+{
+    rlimit r{};
+    if (::getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur < r.rlim_max) {
+        r.rlim_cur = r.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &r);
+    }
+}
+
 } // namespace
 
 bool openListenSockets(const std::string &hostPort, int count, std::vector<ListenSocket> &out, QString *error)
@@ -81,6 +94,7 @@ bool openListenSockets(const std::string &hostPort, int count, std::vector<Liste
         *error = QStringLiteral("dns_addr %1 is not ip:port").arg(QString::fromStdString(hostPort));
         return false;
     }
+    raiseDescriptorLimit();
     std::vector<ListenSocket> opened;
     for (int i = 0; i < count; ++i) {
         for (bool tcp : {false, true}) {
@@ -110,6 +124,7 @@ std::vector<ListenSocket> systemdSockets(QString *error)
         return out;
     }
     const int n = std::atoi(fds);
+    raiseDescriptorLimit();
     ::unsetenv("LISTEN_PID");
     ::unsetenv("LISTEN_FDS");
     ::unsetenv("LISTEN_FDNAMES");

@@ -17,13 +17,15 @@ struct ListenSocket
 
 // openListenSockets opens `count` UDP and `count` TCP sockets on hostPort ("127.0.0.1:53",
 // "[::1]:53") with SO_REUSEPORT so that each worker thread has its own pair and the kernel spreads
-// datagrams and connections over them. IPv6 addresses get IPV6_V6ONLY. Returns false with *error
+// datagrams and connections over them. IPv6 addresses get IPV6_V6ONLY. Like systemdSockets, it
+// first raises the process's soft descriptor limit to its hard limit. Returns false with *error
 // naming the address on failure (nothing is left open).
 bool openListenSockets(const std::string &hostPort, int count, std::vector<ListenSocket> &out, QString *error);
 
 // systemdSockets returns the sockets passed by systemd socket activation (LISTEN_PID must be this
 // process, LISTEN_FDS the count, descriptors from 3), classified by SO_TYPE, made non-blocking and
-// close-on-exec; the LISTEN_* variables are removed from the environment. Empty when none were
+// close-on-exec; the LISTEN_* variables are removed from the environment; the soft descriptor limit
+// is raised to the hard one. Empty when none were
 // passed, with *error saying why when the variables were present but unusable.
 std::vector<ListenSocket> systemdSockets(QString *error);
 

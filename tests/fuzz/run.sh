@@ -26,7 +26,7 @@ fi
 work="$(mktemp -d /tmp/skydns-fuzz.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 # UBSan findings are crashes too; leak checks stay on (ASan's default).
-export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$here/ubsan.supp"
 export ASAN_OPTIONS="abort_on_error=1:detect_leaks=1"
 export QT_QPA_PLATFORM=offscreen
 
