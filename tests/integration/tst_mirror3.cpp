@@ -3,6 +3,7 @@
 // private etcds for member loss in a 3-member cluster and for auth enabled.
 #include "etcdserver.h"
 #include "mirrortestutil.h"
+#include "testcertificates.h"
 
 #include "backend/etcd3client.h"
 
@@ -75,6 +76,7 @@ private Q_SLOTS:
     void keepAliveSeenWithoutEvent();
     void memberLossInACluster();
     void authEnabled();
+    void tls();
 
 private:
     std::shared_ptr<Etcd3Client> client() const { return std::make_shared<Etcd3Client>(options({m_endpoint})); }
@@ -335,6 +337,34 @@ void TstMirror3::authEnabled()
     QTRY_COMPARE_WITH_TIMEOUT(hostAt(mirror, "b.skydns.local."), QStringLiteral("10.6.0.2"), 5000);
     const std::uint32_t ttl = mirror.snapshot()->store().find("/skydns/local/skydns/b")->record.remainingTtl(test::nowMs());
     QVERIFY2(ttl >= 28 && ttl <= 30, qPrintable(QString::number(ttl)));
+}
+
+void TstMirror3::tls()
+{
+    test::TestCertificates certs;
+    QString error;
+    QVERIFY(certs.isValid());
+    QVERIFY2(certs.makeEtcdSet(&error), qPrintable(error));
+    test::EtcdServer server(certs.etcdServerOptions());
+    QVERIFY2(server.start(&error), qPrintable(error));
+    Etcd3Client writer(certs.etcdClientOptions(server.clientUrl(), true));
+    QVERIFY(putWhenReady(writer, "/skydns/local/skydns/a", R"({"host":"10.8.0.1"})").ok());
+
+    Mirror mirror(std::make_shared<Etcd3Client>(certs.etcdClientOptions(server.clientUrl(), true)), "skydns",
+                  fastOptions());
+    mirror.start();
+    QVERIFY2(mirror.waitForSync(10s), mirror.state().lastError.c_str());
+    QCOMPARE(hostAt(mirror, "a.skydns.local."), QStringLiteral("10.8.0.1"));
+    QVERIFY(writer.put("/skydns/local/skydns/b", R"({"host":"10.8.0.2"})").ok());
+    QTRY_COMPARE_WITH_TIMEOUT(hostAt(mirror, "b.skydns.local."), QStringLiteral("10.8.0.2"), 5000);
+
+    // Without a client certificate etcd refuses the connection, and the mirror says so.
+    Mirror refused(std::make_shared<Etcd3Client>(certs.etcdClientOptions(server.clientUrl(), false)), "skydns",
+                   fastOptions());
+    refused.start();
+    QVERIFY(!refused.waitForSync(1500ms));
+    QVERIFY(!refused.state().lastError.empty());
+    qInfo("without a client certificate: %s", refused.state().lastError.c_str());
 }
 
 QTEST_GUILESS_MAIN(TstMirror3)
