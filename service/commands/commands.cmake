@@ -5,5 +5,6 @@ target_sources(skydns_service_lib PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/servicecommand.cpp
     ${CMAKE_CURRENT_LIST_DIR}/registry.h
     ${CMAKE_CURRENT_LIST_DIR}/registry.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/register.cpp)
+    ${CMAKE_CURRENT_LIST_DIR}/register.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/resolvercommand.cpp)
 target_include_directories(skydns_service_lib PUBLIC ${CMAKE_CURRENT_LIST_DIR})

@@ -15,6 +15,7 @@ int runUnregister(CommandContext &context); // register.cpp
 int runList(CommandContext &context);       // register.cpp
 
 int runServiceCommand(CommandContext &context); // servicecommand.cpp
+int runResolverCommand(CommandContext &context); // resolvercommand.cpp
 
 const std::vector<Command> &commands()
 {
@@ -26,6 +27,8 @@ const std::vector<Command> &commands()
          runRegister},
         {QStringLiteral("unregister"), QStringLiteral("remove a service: NAME [--recursive]"), runUnregister},
         {QStringLiteral("list"), QStringLiteral("list the services below NAME (default: the whole domain)"), runList},
+        {QStringLiteral("resolver"), QStringLiteral("install|uninstall|status: route our domain to this service"),
+         runResolverCommand},
     };
     return table;
 }
