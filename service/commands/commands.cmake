@@ -2,6 +2,7 @@
 target_sources(skydns_service_lib PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/command.h
     ${CMAKE_CURRENT_LIST_DIR}/commands.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/migrate.cpp
     ${CMAKE_CURRENT_LIST_DIR}/servicecommand.cpp
     ${CMAKE_CURRENT_LIST_DIR}/registry.h
     ${CMAKE_CURRENT_LIST_DIR}/registry.cpp

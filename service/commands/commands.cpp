@@ -17,10 +17,13 @@ int runList(CommandContext &context);       // register.cpp
 int runServiceCommand(CommandContext &context); // servicecommand.cpp
 int runResolverCommand(CommandContext &context); // resolvercommand.cpp
 
+int runMigrate(CommandContext &context); // migrate.cpp
+
 const std::vector<Command> &commands()
 {
     static const std::vector<Command> table{
         {QStringLiteral("help"), QStringLiteral("list the sub-commands"), runHelp},
+        {QStringLiteral("migrate"), QStringLiteral("copy the etcd v2 tree into etcd v3 (dry run unless --apply)"), runMigrate},
         {QStringLiteral("service"), QStringLiteral("install|uninstall|start|stop|restart|status the system service"),
          runServiceCommand},
         {QStringLiteral("register"), QStringLiteral("announce a service: NAME HOST[:PORT] [--ttl S] [--keepalive]"),

@@ -8,3 +8,7 @@ skydns_add_test(NAME tst_etcd3watch SOURCES tst_etcd3watch.cpp LIBS Qt6::Network
 skydns_add_test(NAME tst_etcd3tls SOURCES tst_etcd3tls.cpp TIMEOUT 180)
 # The Mirror on etcd v3: the shared fixture, plus private etcds (a 3-member cluster, auth enabled).
 skydns_add_test(NAME tst_mirror3 SOURCES tst_mirror3.cpp mirrortestutil.h LIBS Qt6::Network ETCD TIMEOUT 120)
+# `skydns migrate` (v2 -> v3) against the fixture.
+skydns_add_test(NAME tst_migrate SOURCES tst_migrate.cpp ETCD TIMEOUT 120)
+target_compile_definitions(tst_migrate PRIVATE SKYDNS_BIN="$<TARGET_FILE:skydns>")
+add_dependencies(tst_migrate skydns)
