@@ -23,6 +23,7 @@ class Mirror;
 
 namespace skydns::service {
 
+class AdminService;
 class MetricsServer;
 
 // Application is the running service: the etcd mirror, the worker threads with their listeners,
@@ -48,6 +49,7 @@ public:
 private:
     void onSnapshot();
     void installSignalHandlers();
+    void startAdmin();
     std::optional<QByteArray> readEtcdConfig(QString *note, bool *unreachable);
 
     config::LoadedConfig m_loaded;
@@ -62,6 +64,8 @@ private:
     std::vector<QThread *> m_threads;
     std::vector<Worker *> m_workers;
     MetricsServer *m_metricsServer = nullptr;
+    std::unique_ptr<AdminService> m_admin; // the admin API (service/admin); null when disabled
+    std::int64_t m_startedAtMs = 0;
     QSocketNotifier *m_signalNotifier = nullptr;
     std::uint64_t m_configIndex = 0; // modifiedIndex of /<prefix>/config in the last snapshot (0: absent)
     bool m_configSeen = false;

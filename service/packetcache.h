@@ -44,6 +44,19 @@ public:
     std::size_t size() const { return m_entries.size(); }
     std::size_t capacity() const { return m_capacity; }
 
+    // forEach calls f(key, generation, validUntilMs, variants, bytes) for every entry, for listings
+    // (the admin API); in the owning thread only.
+    template <typename F>
+    void forEach(F &&f) const
+    {
+        for (const auto &[key, e] : m_entries) {
+            std::size_t bytes = 0;
+            for (const std::string &v : e.variants)
+                bytes += v.size();
+            f(key, e.generation, e.validUntilMs, e.variants.size(), bytes);
+        }
+    }
+
 private:
     struct Entry
     {

@@ -4,12 +4,16 @@
 #include "forwarder.h"
 #include "querykey.h"
 #include "trackingbackend.h"
+#include "admin/queryrecorder.h"
 
 #include "backend/mirror.h"
 #include "dns/wire.h"
 #include "resolver/resolver.h"
 
 #include <QByteArray>
+
+#include <cstring>
+#include <netinet/in.h>
 
 namespace skydns::service {
 
@@ -96,7 +100,11 @@ bool QueryHandler::handle(const unsigned char *data, std::size_t size, bool tcp,
             out.assign(*hit);
             patchId(out.data(), queryId(data));
             m_metrics->cacheHits[std::size_t(kind)].add();
-            m_metrics->request(MetricSystem::Cache, std::uint64_t(nowNs() - startNs), out.size());
+            const std::uint64_t tookNs = std::uint64_t(nowNs() - startNs);
+            m_metrics->request(MetricSystem::Cache, tookNs, out.size());
+            if (m_recorder)
+                record(data, size, tcp, target, int(static_cast<unsigned char>(out[3]) & 0x0f), Served::Cache,
+                       MetricSystem::Cache, tookNs);
             if (m_config->verbose)
                 qCInfo(lcService).noquote() << target.describe() << "cache hit," << out.size() << "bytes";
             return true;
@@ -115,6 +123,9 @@ bool QueryHandler::handle(const unsigned char *data, std::size_t size, bool tcp,
     if (status == dns::ParseStatus::FormErr) {
         dns::encode(resolver::formErr(query.header), out);
         m_metrics->formErrors.add();
+        if (m_recorder)
+            record(data, size, tcp, target, dns::kRcodeFormErr, Served::None, MetricSystem::Auth,
+                   std::uint64_t(nowNs() - startNs));
         if (m_config->verbose)
             qCInfo(lcService).noquote() << target.describe() << "malformed query, FORMERR";
         return true;
@@ -131,11 +142,16 @@ bool QueryHandler::handle(const unsigned char *data, std::size_t size, bool tcp,
         const std::int64_t validUntil = std::min(tracking.validUntilMs(), nextHourMs(m_nowMs));
         const bool sent = answerNow(query, reply, keyed, generation, validUntil, randomised, out, startNs);
         logQuery(target, query, "answer", reply.message.header.rcode);
+        if (m_recorder && out.size() >= 12)
+            record(data, size, tcp, target, int(static_cast<unsigned char>(out[3]) & 0x0f), Served::Mirror,
+                   metricSystem(reply.system), m_lastNs);
         return sent;
     }
     case resolver::ReplyKind::Drop:
         m_metrics->dropped.add();
         logQuery(target, query, "dropped (stub loop)", -1);
+        if (m_recorder)
+            record(data, size, tcp, target, -1, Served::None, metricSystem(reply.system), std::uint64_t(nowNs() - startNs));
         return false;
     case resolver::ReplyKind::Forward:
     case resolver::ReplyKind::Stub:
@@ -144,7 +160,7 @@ bool QueryHandler::handle(const unsigned char *data, std::size_t size, bool tcp,
         return false;
     case resolver::ReplyKind::Lookups:
         logQuery(target, query, "lookups", -1);
-        lookups(query, std::move(reply), target, keyed, startNs);
+        lookups(data, size, query, std::move(reply), target, keyed, startNs);
         return false;
     }
     return false;
@@ -164,7 +180,8 @@ bool QueryHandler::answerNow(const dns::Query &query, resolver::Reply &reply, bo
 void QueryHandler::account(MetricSystem system, const dns::Message &msg, int fitOutcome, std::size_t bytes,
                            std::int64_t startNs)
 {
-    m_metrics->request(system, std::uint64_t(nowNs() - startNs), bytes);
+    m_lastNs = std::uint64_t(nowNs() - startNs);
+    m_metrics->request(system, m_lastNs, bytes);
     switch (msg.header.rcode) {
     case dns::kRcodeNxDomain:
         m_metrics->error(system, ErrorCause::NxDomain);
@@ -199,8 +216,9 @@ void QueryHandler::forward(const unsigned char *data, std::size_t size, const dn
     const std::uint16_t bufsize = query.bufsize();
     const bool tcp = query.tcp;
     const bool verbose = m_config->verbose;
+    std::shared_ptr<PendingQuery> pending = m_recorder ? pendingQuery(data, size, tcp, target) : nullptr;
     forwarder()->forward(wire, reply.servers, tcp, m_config->readTimeout,
-                         [this, send, failure, key, bufsize, tcp, system, startNs, verbose](ExchangeResult result) {
+                         [this, send, failure, key, bufsize, tcp, system, startNs, verbose, pending](ExchangeResult result) {
         std::string out;
         if (result.ok && result.response.size() >= 12) {
             out.assign(result.response.constData(), std::size_t(result.response.size()));
@@ -221,11 +239,14 @@ void QueryHandler::forward(const unsigned char *data, std::size_t size, const dn
             if (verbose)
                 qCInfo(lcService).noquote() << "forwarding failed:" << QString::fromStdString(result.error);
         }
+        if (pending && m_recorder)
+            recordLate(*pending, out, Served::Forwarder, system, startNs);
         send(out);
     });
 }
 
-void QueryHandler::lookups(const dns::Query &query, resolver::Reply &&reply, const ReplyTarget &target,
+void QueryHandler::lookups(const unsigned char *data, std::size_t size, const dns::Query &query,
+                           resolver::Reply &&reply, const ReplyTarget &target,
                            bool cacheable, std::int64_t startNs)
 {
     struct State
@@ -238,6 +259,7 @@ void QueryHandler::lookups(const dns::Query &query, resolver::Reply &&reply, con
         LateReply send;
         std::string key;
         std::int64_t startNs = 0;
+        std::shared_ptr<PendingQuery> logged; // for the admin API's query log
     };
     auto state = std::make_shared<State>();
     state->query = query;
@@ -247,6 +269,7 @@ void QueryHandler::lookups(const dns::Query &query, resolver::Reply &&reply, con
     state->send = target.late();
     state->key = cacheable ? m_key : std::string();
     state->startNs = startNs;
+    state->logged = m_recorder ? pendingQuery(data, size, query.tcp, target) : nullptr;
     for (const resolver::Lookup &l : reply.lookups) {
         forwarder()->lookup(l.name, l.type, reply.lookupUdpSize, reply.lookupDnssecOk, m_config->nameservers,
                             m_config->readTimeout,
@@ -270,6 +293,8 @@ void QueryHandler::lookups(const dns::Query &query, resolver::Reply &&reply, con
             if (!state->key.empty() && m_response.capacity() > 0 && fit != FitOutcome::Truncated &&
                 second.message.header.rcode != dns::kRcodeServFail)
                 m_response.insert(state->key, out, 0, now + std::int64_t(state->config->rcacheTtl) * 1000, false, now);
+            if (state->logged && m_recorder)
+                recordLate(*state->logged, out, Served::Mirror, metricSystem(second.system), state->startNs);
             state->send(out);
         });
     }
@@ -285,6 +310,58 @@ void QueryHandler::logQuery(const ReplyTarget &target, const dns::Query &query, 
     if (rcode >= 0)
         line += QStringLiteral(" rcode %1").arg(rcode);
     qCInfo(lcService).noquote() << line;
+}
+
+// The admin API's recorder: called only when one is installed, so a service without the admin API
+// pays one branch per query.
+void QueryHandler::record(const unsigned char *data, std::size_t size, bool tcp, const ReplyTarget &target, int rcode,
+                          Served served, MetricSystem system, std::uint64_t latencyNs)
+{
+    QueryRecord r;
+    r.query = data;
+    r.size = size;
+    r.tcp = tcp;
+    r.peer = target.peer();
+    std::string client;
+    if (!r.peer) { // TCP targets describe themselves as "tcp <address>:<port>"
+        client = target.describe().section(QLatin1Char(' '), -1).toStdString();
+        r.clientText = client;
+    }
+    r.rcode = rcode;
+    r.served = served;
+    r.system = system;
+    r.latencyNs = latencyNs;
+    r.nowMs = m_nowMs;
+    m_recorder->record(r);
+}
+
+std::shared_ptr<PendingQuery> QueryHandler::pendingQuery(const unsigned char *data, std::size_t size, bool tcp,
+                                                         const ReplyTarget &target) const
+{
+    auto p = std::make_shared<PendingQuery>();
+    // Header and question are all the log reads (a name is at most 255 bytes, then type and class).
+    p->bytes.assign(reinterpret_cast<const char *>(data), std::min<std::size_t>(size, 12 + 255 + 4));
+    p->tcp = tcp;
+    if (const sockaddr *peer = target.peer()) {
+        std::memcpy(&p->peer, peer, peer->sa_family == AF_INET6 ? sizeof(sockaddr_in6) : sizeof(sockaddr_in));
+        p->hasPeer = true;
+    } else {
+        p->client = target.describe().section(QLatin1Char(' '), -1).toStdString();
+    }
+    return p;
+}
+
+void QueryHandler::recordLate(const PendingQuery &pending, const std::string &out, Served served, MetricSystem system,
+                              std::int64_t startNs)
+{
+    QueryRecord r;
+    pending.fill(r);
+    r.rcode = out.size() >= 12 ? int(static_cast<unsigned char>(out[3]) & 0x0f) : -1;
+    r.served = served;
+    r.system = system;
+    r.latencyNs = std::uint64_t(nowNs() - startNs);
+    r.nowMs = wallMs();
+    m_recorder->record(r);
 }
 
 } // namespace skydns::service

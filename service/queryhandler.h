@@ -20,6 +20,8 @@
 #include <memory>
 #include <string>
 
+#include <sys/socket.h>
+
 namespace skydns::backend {
 class Mirror;
 }
@@ -29,6 +31,9 @@ namespace skydns::service {
 Q_DECLARE_LOGGING_CATEGORY(lcService)
 
 class Forwarder;
+class QueryRecorder;
+struct PendingQuery;
+enum class Served : std::uint8_t;
 
 // LateReply sends an answer that was produced after handle() returned (forwarding, lookups).
 using LateReply = std::function<void(const std::string &wire)>;
@@ -43,6 +48,8 @@ public:
     virtual LateReply late() const = 0;
     // describe names the client for the query log ("udp 127.0.0.1:4321").
     virtual QString describe() const = 0;
+    // peer is the client's address when the target has it at hand (no allocation), else nullptr.
+    virtual const sockaddr *peer() const { return nullptr; }
 };
 
 // QueryHandler is the query pipeline of one worker thread (DESIGN "One picture"): packet cache,
@@ -74,6 +81,17 @@ public:
 
     // cacheEntries is the number of entries in both caches.
     std::size_t cacheEntries() const { return m_local.size() + m_response.size(); }
+    // localCache and responseCache are the packet caches, for listings (the admin API).
+    const PacketCache &localCache() const { return m_local; }
+    const PacketCache &responseCache() const { return m_response; }
+    // clearCaches empties both packet caches (admin API flush).
+    void clearCaches()
+    {
+        m_local.clear();
+        m_response.clear();
+    }
+    // setRecorder installs the admin API's per-worker recorder (nullptr: nothing recorded).
+    void setRecorder(QueryRecorder *recorder) { m_recorder = recorder; }
 
     // kLocalCacheCapacity is the entry limit of the cache of local answers.
     static constexpr std::size_t kLocalCacheCapacity = 100000;
@@ -83,11 +101,17 @@ private:
                    std::int64_t validUntilMs, bool randomised, std::string &out, std::int64_t startNs);
     void forward(const unsigned char *data, std::size_t size, const dns::Query &query, resolver::Reply &&reply,
                  const ReplyTarget &target, bool cacheable, std::int64_t startNs);
-    void lookups(const dns::Query &query, resolver::Reply &&reply, const ReplyTarget &target, bool cacheable,
-                 std::int64_t startNs);
+    void lookups(const unsigned char *data, std::size_t size, const dns::Query &query, resolver::Reply &&reply,
+                 const ReplyTarget &target, bool cacheable, std::int64_t startNs);
     void account(MetricSystem system, const dns::Message &msg, int fitOutcome, std::size_t bytes,
                  std::int64_t startNs);
     void logQuery(const ReplyTarget &target, const dns::Query &query, const char *how, int rcode) const;
+    void record(const unsigned char *data, std::size_t size, bool tcp, const ReplyTarget &target, int rcode,
+                Served served, MetricSystem system, std::uint64_t latencyNs);
+    std::shared_ptr<PendingQuery> pendingQuery(const unsigned char *data, std::size_t size, bool tcp,
+                                               const ReplyTarget &target) const;
+    void recordLate(const PendingQuery &pending, const std::string &out, Served served, MetricSystem system,
+                    std::int64_t startNs);
     Forwarder *forwarder();
 
     const backend::Mirror *m_mirror;
@@ -96,6 +120,8 @@ private:
     Forwarder *m_forwarder = nullptr;
     std::shared_ptr<const config::ServiceConfig> m_config;
     const resolver::Signer *m_signer = nullptr;
+    QueryRecorder *m_recorder = nullptr;
+    std::uint64_t m_lastNs = 0; // duration of the last answer accounted (for the recorder)
     std::shared_ptr<const backend::Snapshot> m_snapshot;
     std::int64_t m_nowMs = 0;
     resolver::FastRandom m_random;

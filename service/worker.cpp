@@ -27,6 +27,7 @@ public:
                      peer.ss_family == AF_INET6 ? sizeof(sockaddr_in6) : sizeof(sockaddr_in));
         };
     }
+    const sockaddr *peer() const override { return reinterpret_cast<const sockaddr *>(&m_peer); }
     QString describe() const override
     {
         QHostAddress address(reinterpret_cast<const sockaddr *>(&m_peer));
@@ -100,6 +101,14 @@ void Worker::setConfig(std::shared_ptr<const config::ServiceConfig> config)
 {
     m_handler.setConfig(std::move(config));
     m_cacheEntries.store(0, std::memory_order_relaxed);
+}
+
+std::size_t Worker::flushCaches()
+{
+    const std::size_t n = m_handler.cacheEntries();
+    m_handler.clearCaches();
+    m_cacheEntries.store(0, std::memory_order_relaxed);
+    return n;
 }
 
 void Worker::readUdp(QUdpSocket *socket)

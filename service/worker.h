@@ -45,6 +45,10 @@ public:
     void setSigner(const resolver::Signer *signer) { m_handler.setSigner(signer); }
     // cacheEntries is the size of this worker's caches as last published (readable from any thread).
     std::size_t cacheEntries() const { return m_cacheEntries.load(std::memory_order_relaxed); }
+    // handler is the worker's query pipeline (in the worker's thread only; the admin API lists caches).
+    QueryHandler &handler() { return m_handler; }
+    // flushCaches empties the packet caches and returns how many entries they held (worker's thread).
+    std::size_t flushCaches();
 
 private:
     static constexpr int kBatch = 32;
