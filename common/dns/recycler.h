@@ -22,7 +22,7 @@ class Recycler
 public:
     static constexpr std::size_t kMaxStrings = 1024;
     static constexpr std::size_t kMaxStringCapacity = 256;
-    static constexpr std::size_t kMaxVectors = 8;
+    static constexpr std::size_t kMaxVectors = 4;
     static constexpr std::size_t kMaxVectorCapacity = 1024;
 
     // forThread is the calling thread's recycler; nullptr once the thread's storage is being torn

@@ -38,6 +38,31 @@ struct Writer
             std::memcpy(p + n, d, len);
         n += len;
     }
+    // shortBytes is bytes for the short fields of records (rdata of A and SRV records): 4 to 32
+    // bytes are moved inline in words, the last word overlapping the one before it.
+    void shortBytes(const unsigned char *d, std::size_t len)
+    {
+        unsigned char *o = p + n;
+        if (len >= 8 && len <= 32) {
+            std::uint64_t v;
+            for (std::size_t i = 0; i + 8 <= len; i += 8) {
+                std::memcpy(&v, d + i, 8);
+                std::memcpy(o + i, &v, 8);
+            }
+            std::memcpy(&v, d + len - 8, 8);
+            std::memcpy(o + len - 8, &v, 8);
+            n += len;
+        } else if (len >= 4 && len < 8) {
+            std::uint32_t v;
+            std::memcpy(&v, d, 4);
+            std::memcpy(o, &v, 4);
+            std::memcpy(&v, d + len - 4, 4);
+            std::memcpy(o + len - 4, &v, 4);
+            n += len;
+        } else {
+            bytes(d, len);
+        }
+    }
 };
 
 // Compressor remembers where name suffixes were written so later names can point at them
@@ -46,6 +71,8 @@ struct Writer
 // because encode is on the hot path and must not allocate for it.
 class Compressor
 {
+    struct Name;
+
 public:
     static Compressor &forThread()
     {
@@ -98,12 +125,49 @@ public:
                 && std::memcmp(cur.bytes + cur.starts[1], prev.bytes + prev.starts[1], tail) == 0)
                 common = 1;
         }
-        std::uint64_t h = kHashSeed;
         cur.hash[k] = kHashSeed;
-        if (common == 1) {
+        if (common == 1)
             std::memcpy(cur.hash + 1, prev.hash + 1, sizeof(std::uint64_t) * (k - 1));
-            h = cur.hash[1];
-        }
+        emit(out, cur, k, common);
+    }
+
+    // writeSibling is write for a name made of one new label (label[0..len), no length byte) and
+    // the previous name's labels after its first: the glue owners s1.g0.svc..., s2.g0.svc... of a
+    // large answer. It gives exactly write's result, without converting, scanning and comparing the
+    // shared part again. Callers check canWriteSibling() and that the name fits kMaxNameWire.
+    void writeSibling(Writer &out, const char *label, std::size_t len)
+    {
+        Name &cur = m_names[m_prevIndex ^ 1];
+        const Name &prev = m_names[m_prevIndex];
+        const std::size_t k = m_prevK;
+        const std::size_t tailStart = prev.starts[1];
+        const std::size_t tail = prev.n - tailStart;
+        cur.bytes[0] = static_cast<unsigned char>(len);
+        std::memcpy(cur.bytes + 1, label, len);
+        std::memcpy(cur.bytes + 1 + len, prev.bytes + tailStart, tail + 8); // the padding too
+        cur.n = 1 + len + tail;
+        cur.starts[0] = 0;
+        const std::ptrdiff_t shift = static_cast<std::ptrdiff_t>(1 + len) - static_cast<std::ptrdiff_t>(tailStart);
+        for (std::size_t i = 1; i < k; ++i)
+            cur.starts[i] = static_cast<std::uint8_t>(prev.starts[i] + shift);
+        std::memcpy(cur.hash + 1, prev.hash + 1, sizeof(std::uint64_t) * k); // hash[k] is the seed
+        emit(out, cur, k, 1);
+    }
+
+    // canWriteSibling: the previous name (of at least two labels) is known, see writeSibling.
+    bool canWriteSibling() const { return m_prevK >= 2; }
+
+    // previousSize is the wire length of the previous name.
+    std::size_t previousSize() const { return m_names[m_prevIndex].n; }
+
+private:
+    // emit writes cur (k labels; the suffix hashes from label common on are set) compressed, and
+    // makes it the previous name.
+    void emit(Writer &out, Name &cur, std::size_t k, std::size_t common)
+    {
+        const unsigned char *w = cur.bytes;
+        const std::size_t n = cur.n;
+        std::uint64_t h = cur.hash[common];
         for (std::size_t i = common; i-- > 0;) {
             const std::size_t start = cur.starts[i];
             const std::size_t len = 1 + cur.bytes[start];
@@ -148,7 +212,6 @@ public:
         m_prevK = k;
     }
 
-private:
     static constexpr std::size_t kMaxLabels = 128;
     static constexpr std::uint64_t kHashSeed = 0x9E3779B97F4A7C15ULL;
 
@@ -325,6 +388,30 @@ std::size_t plainToWire(std::string_view name, unsigned char *buf)
     return size + 2;
 }
 
+// sameText is a == b for the short strings of owners, compared a word at a time inline (bytes up
+// to the terminating NUL of a std::string are readable).
+bool sameText(const std::string &a, const std::string &b)
+{
+    const std::size_t n = a.size();
+    if (n != b.size())
+        return false;
+    const char *x = a.data();
+    const char *y = b.data();
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t u, v;
+        std::memcpy(&u, x + i, 8);
+        std::memcpy(&v, y + i, 8);
+        if (u != v)
+            return false;
+    }
+    for (; i < n; ++i) {
+        if (x[i] != y[i])
+            return false;
+    }
+    return true;
+}
+
 class Encoder
 {
 public:
@@ -336,6 +423,7 @@ public:
 
     void name(const unsigned char *w, std::size_t n)
     {
+        m_siblingBase = nullptr; // the compressor's previous name is no longer the last owner
         if (m_compress)
             m_comp.write(m_out, w, n);
         else
@@ -343,13 +431,17 @@ public:
     }
 
     // owner writes a presentation-form owner. Repeated owners (the common case: every answer
-    // record carries the query name) become a pointer without converting the text again.
+    // record carries the query name) become a pointer without converting the text again; an owner
+    // that differs from the previous name written only in its first label goes to
+    // Compressor::writeSibling.
     void owner(const std::string &text)
     {
-        if (m_compress && m_lastOwner && m_lastOwnerOffset < 0x4000 && *m_lastOwner == text) {
+        if (m_compress && m_lastOwner && m_lastOwnerOffset < 0x4000 && sameText(*m_lastOwner, text)) {
             m_out.u16(static_cast<std::uint16_t>(0xC000 | m_lastOwnerOffset));
             return;
         }
+        if (m_compress && m_siblingBase && sibling(text))
+            return;
         unsigned char buf[kMaxNameWire + 2];
         const unsigned char *w = buf;
         std::size_t n = plainToWire(text, buf);
@@ -369,6 +461,54 @@ public:
         // a name written as a bare pointer points elsewhere: reuse that target instead
         if (m_out.n - before == 2 && (m_out.p[before] & 0xC0) == 0xC0)
             m_lastOwnerOffset = ((m_out.p[before] & 0x3F) << 8) | m_out.p[before + 1];
+        // The next owner may be a sibling of this one when it was the plain text of the name the
+        // compressor wrote last.
+        if (m_compress && w == buf)
+            setSiblingBase(text);
+    }
+
+    // sibling writes text through Compressor::writeSibling when it is the last plain owner with
+    // another first label (no escapes in it); false when it is not.
+    bool sibling(const std::string &text)
+    {
+        const std::size_t tail = m_siblingBase->size() - m_siblingDot; // from the first dot on
+        if (text.size() <= tail || text.size() - tail > 63 || !m_comp.canWriteSibling())
+            return false;
+        const std::size_t dot = text.size() - tail;
+        const char *t = text.data();
+        if (t[dot] != '.' || std::memcmp(t + dot, m_siblingBase->data() + m_siblingDot, tail) != 0)
+            return false;
+        for (std::size_t i = 0; i < dot; ++i) {
+            if (t[i] == '.' || t[i] == '\\')
+                return false;
+        }
+        // The wire length is the previous name's with this first label instead of its own.
+        const std::size_t n = m_comp.previousSize() - (m_siblingDot + 1) + (dot + 1);
+        if (n > kMaxNameWire)
+            return false;
+        m_lastOwner = &text;
+        m_lastOwnerOffset = m_out.n;
+        const std::size_t before = m_out.n;
+        m_comp.writeSibling(m_out, t, dot);
+        if (m_out.n - before == 2 && (m_out.p[before] & 0xC0) == 0xC0)
+            m_lastOwnerOffset = ((m_out.p[before] & 0x3F) << 8) | m_out.p[before + 1];
+        setSiblingBase(text);
+        return true;
+    }
+
+    // setSiblingBase records text (escape-free, just written by the compressor) as the name later
+    // owners may be siblings of; names of one label are not.
+    void setSiblingBase(const std::string &text)
+    {
+        m_siblingBase = nullptr;
+        const void *dot = std::memchr(text.data(), '.', text.size());
+        if (!dot)
+            return;
+        const std::size_t d = static_cast<std::size_t>(static_cast<const char *>(dot) - text.data());
+        if (d + 1 >= text.size())
+            return; // "label." : one label
+        m_siblingBase = &text;
+        m_siblingDot = d;
     }
 
     void rr(const Rr &r)
@@ -412,7 +552,7 @@ public:
             break;
         }
         default:
-            m_out.bytes(d, n);
+            m_out.shortBytes(d, n);
         }
         const std::size_t rdlen = m_out.n - lenPos - 2;
         m_out.p[lenPos] = static_cast<unsigned char>(rdlen >> 8);
@@ -426,6 +566,9 @@ private:
     std::string m_scratch;
     const std::string *m_lastOwner = nullptr;
     std::size_t m_lastOwnerOffset = 0;
+    // the last owner written by the compressor from its plain text, and its first dot
+    const std::string *m_siblingBase = nullptr;
+    std::size_t m_siblingDot = 0;
 };
 
 // sectionBound is an upper bound of a section's encoded size: an owner's wire form is at most two

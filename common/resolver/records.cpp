@@ -369,6 +369,110 @@ const std::vector<std::uint16_t> &srvWeights(const std::vector<Svc> &svcs)
     return out;
 }
 
+// copyShort is memcpy for the few bytes of labels and names, inline: words, the last one
+// overlapping the one before it (nothing is read or written outside the ranges).
+inline void copyShort(void *dst, const void *src, std::size_t len)
+{
+    auto *o = static_cast<unsigned char *>(dst);
+    const auto *d = static_cast<const unsigned char *>(src);
+    if (len >= 8 && len <= 64) {
+        std::uint64_t v;
+        for (std::size_t i = 0; i + 8 <= len; i += 8) {
+            std::memcpy(&v, d + i, 8);
+            std::memcpy(o + i, &v, 8);
+        }
+        std::memcpy(&v, d + len - 8, 8);
+        std::memcpy(o + len - 8, &v, 8);
+    } else if (len < 8) {
+        for (std::size_t i = 0; i < len; ++i)
+            o[i] = d[i];
+    } else {
+        std::memcpy(o, d, len);
+    }
+}
+
+// ChildTargets builds the SRV targets (text, and rdata with the wire form) of the services below a
+// looked-up name without scanning the whole key: for a key "/<prefix>" + path(name) + rest, the
+// name keyTarget gives is rest's elements reversed followed by the name itself, so only rest is
+// converted and the name's text and wire form are copied. Keys of any other shape, and those
+// keyTarget would refuse or treat specially (backslashes, dots after the prefix element, over 512
+// bytes, bad lengths), are left to keyTarget (build returns false).
+class ChildTargets
+{
+public:
+    explicit ChildTargets(const std::string &name)
+    {
+        if (name.empty() || name.find('\\') != std::string::npos || name.size() > dns::kMaxNameWire)
+            return;
+        std::string wire;
+        if (!dns::nameToWire(name, wire) || wire.size() < 2)
+            return; // the root has no path below a prefix
+        // path(name) without the prefix element: the labels last to first, each after a '/'.
+        for (std::size_t p = 0; wire[p] != 0; p += 1 + static_cast<unsigned char>(wire[p]))
+            m_path.insert(0, "/" + wire.substr(p + 1, static_cast<unsigned char>(wire[p])));
+        if (m_path.find('.') != std::string::npos)
+            return;
+        m_text = name.back() == '.' ? name : name + ".";
+        m_wire = wire;
+        m_ok = true;
+    }
+
+    // build sets text to the target of key and appends its wire form to rdata; false (both
+    // untouched) when key is not of the shape described above.
+    bool build(const std::string &key, std::string &text, std::string &rdata) const
+    {
+        const std::size_t size = key.size();
+        if (!m_ok || size < 2 || size > 512 || key[0] != '/')
+            return false;
+        const char *k = key.data();
+        std::size_t prefixEnd = 1;
+        while (prefixEnd < size && k[prefixEnd] != '/') {
+            if (k[prefixEnd] == '\\')
+                return false;
+            ++prefixEnd;
+        }
+        const std::size_t restStart = prefixEnd + m_path.size();
+        if (restStart > size || std::memcmp(k + prefixEnd, m_path.data(), m_path.size()) != 0
+            || (restStart < size && k[restStart] != '/'))
+            return false;
+        // rest: "" or "/e1/e2...", converted last element first.
+        char t[520 + 8];
+        unsigned char w[520 + 8];
+        std::size_t tn = 0, wn = 0;
+        std::size_t end = size;
+        for (std::size_t i = size; i-- > restStart;) {
+            const char c = k[i];
+            if (c == '.' || c == '\\')
+                return false;
+            if (c != '/')
+                continue;
+            const std::size_t len = end - i - 1;
+            if (len == 0 || len > 63)
+                return false;
+            w[wn++] = static_cast<unsigned char>(len);
+            copyShort(w + wn, k + i + 1, len);
+            copyShort(t + tn, k + i + 1, len);
+            wn += len;
+            tn += len;
+            t[tn++] = '.';
+            end = i;
+        }
+        if (wn + m_wire.size() > dns::kMaxNameWire)
+            return false;
+        copyShort(t + tn, m_text.data(), m_text.size());
+        copyShort(w + wn, m_wire.data(), m_wire.size());
+        text.assign(t, tn + m_text.size());
+        rdata.append(reinterpret_cast<const char *>(w), wn + m_wire.size());
+        return true;
+    }
+
+private:
+    bool m_ok = false;
+    std::string m_path; // "/local/skydns/svc/g0" for g0.svc.skydns.local.
+    std::string m_text; // the name, fully qualified
+    std::string m_wire; // its wire form
+};
+
 } // namespace
 
 Resolution::Resolution(const backend::Backend &backend, const config::ServiceConfig &config, std::int64_t nowMs,
@@ -546,6 +650,7 @@ LookupStatus Resolution::srvRecords(const std::string &qname, const std::string 
     // Answers of IP-only services whose targets came from keyTarget with dot-free elements are
     // unique: distinct keys give distinct target names, hence distinct SRV rdata and glue owners.
     bool unique = answer.empty() && extra.empty();
+    const ChildTargets children(star ? std::string() : name);
     for (std::size_t i = 0; i < svcs.size(); ++i) {
         const Svc &sv = svcs[i];
         const model::Service &s = sv.service();
@@ -578,7 +683,9 @@ LookupStatus Resolution::srvRecords(const std::string &qname, const std::string 
         const char fixed[6] = {static_cast<char>(sv.priority >> 8), static_cast<char>(sv.priority & 0xFF),
                                static_cast<char>(w[i] >> 8),       static_cast<char>(w[i] & 0xFF),
                                static_cast<char>(port >> 8),       static_cast<char>(port & 0xFF)};
-        std::string target;
+        // The glue record too: its owner is the target, written there directly.
+        dns::Rr &glue = extra.emplace_back();
+        std::string &target = glue.owner;
         std::string &rdata = srv.rdata;
         if (rc) {
             rc->reserve(rdata, 6 + sv.rec->key.size() + 2);
@@ -588,18 +695,26 @@ LookupStatus Resolution::srvRecords(const std::string &qname, const std::string 
         }
         rdata.append(fixed, 6);
         bool dotted = true;
-        if (s.targetStrip > 0 || !keyTarget(sv.rec->key, target, rdata, &dotted)) {
+        if (s.targetStrip == 0 && children.build(sv.rec->key, target, rdata)) {
+            dotted = false; // dot-free elements, as keyTarget's fast path
+        } else if (s.targetStrip > 0 || !keyTarget(sv.rec->key, target, rdata, &dotted)) {
             target = keyDomain(sv.rec->key);
             if (s.targetStrip > 0)
                 target = model::fqdn(model::targetStrip(target, s.targetStrip));
             rdata.resize(6);
             if (!dns::nameToWire(target, rdata)) {
                 answer.pop_back();
+                extra.pop_back();
                 continue; // not a valid name: no SRV record can point at it
             }
         }
         unique = unique && !dotted;
-        extra.push_back(addressRr(std::move(target), sv));
+        glue.ttl = sv.ttl;
+        // Address rdata byte by byte: inline, where assign() is a library call.
+        const std::size_t alen = sv.kind == Svc::V4 ? 4 : 16;
+        glue.type = sv.kind == Svc::V4 ? dns::kTypeA : dns::kTypeAAAA;
+        for (std::size_t b = 0; b < alen; ++b)
+            glue.rdata.push_back(static_cast<char>(sv.addr[b]));
     }
     m_uniqueSrv = unique;
     return LookupStatus::Ok;

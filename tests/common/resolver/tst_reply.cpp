@@ -9,6 +9,7 @@
 #include "config/serviceconfig.h"
 #include "dns/wire.h"
 #include "dns/name.h"
+#include "dns/recycler.h"
 #include "resolver/postprocess.h"
 #include "resolver/resolution.h"
 #include "resolver/resolver.h"
@@ -125,6 +126,9 @@ private slots:
     void fastRandomVaries();
     void keyTargets_data();
     void keyTargets();
+    void srvTargetsFromKeys_data();
+    void srvTargetsFromKeys();
+    void recycledStorage();
 };
 
 void TstReply::dedup_data()
@@ -540,6 +544,98 @@ void TstReply::keyTargets()
     std::string expected = "x";
     QVERIFY(dns::nameToWire(t, expected));
     QCOMPARE(w, expected);
+}
+
+void TstReply::srvTargetsFromKeys_data()
+{
+    // The SRV targets of IP-only services below the query name are built from the part of the key
+    // below the name's path (ChildTargets) when the key has that shape, by keyTarget otherwise:
+    // either way they must be keyDomain(key), in the SRV rdata and as the glue owner.
+    QTest::addColumn<QString>("qname");
+    QTest::addColumn<QStringList>("keys");
+    QTest::newRow("children one level down") << "x.skydns.local." << QStringList{"/skydns/local/skydns/x/a", "/skydns/local/skydns/x/b"};
+    QTest::newRow("nested children") << "x.skydns.local." << QStringList{"/skydns/local/skydns/x/b/c", "/skydns/local/skydns/x/d/e/f"};
+    QTest::newRow("query name in upper case") << "X.SkyDNS.local." << QStringList{"/skydns/local/skydns/x/a", "/skydns/local/skydns/x/q/r"};
+    QTest::newRow("a dot inside an element (keyTarget's byte path)") << "x.skydns.local." << QStringList{"/skydns/local/skydns/x/d.e", "/skydns/local/skydns/x/f"};
+    QTest::newRow("the name is a leaf service") << "leaf.x.skydns.local." << QStringList{"/skydns/local/skydns/x/leaf"};
+    QTest::newRow("long child label (63)") << "x.skydns.local." << QStringList{"/skydns/local/skydns/x/" + QString(63, QLatin1Char('l'))};
+}
+
+void TstReply::srvTargetsFromKeys()
+{
+    QFETCH(QString, qname);
+    QFETCH(QStringList, keys);
+    std::string json = "{";
+    for (int i = 0; i < keys.size(); ++i)
+        json += (i ? ",\"" : "\"") + keys[i].toStdString() + "\":{\"host\":\"10.0.0." + std::to_string(i + 1) + "\",\"port\":80}";
+    json += "}";
+    backend::MemoryBackend b;
+    QVERIFY(b.loadJson(json));
+    config::ServiceConfig config;
+    resolver::FastRandom random(7);
+    dns::Query q;
+    q.question = {qname.toStdString(), dns::kTypeSRV, dns::kClassIN};
+    q.hasQuestion = true;
+    QStringList expected;
+    for (const QString &k : keys)
+        expected << QString::fromStdString(resolver::detail::keyDomain(k.toStdString()));
+    expected.sort();
+    for (int round = 0; round < 2; ++round) { // the second round builds in recycled storage
+        const resolver::Reply r = resolver::resolve(q, b, config, test::kNowMs, random);
+        QCOMPARE(r.message.header.rcode, std::uint8_t(dns::kRcodeNoError));
+        QStringList targets, glue;
+        for (const dns::Rr &rr : r.message.answer) {
+            QCOMPARE(rr.type, std::uint16_t(dns::kTypeSRV));
+            QCOMPARE(rr.owner, q.question.name);
+            std::string t;
+            QCOMPARE(dns::wireToName(reinterpret_cast<const unsigned char *>(rr.rdata.data()) + 6, rr.rdata.size() - 6, t),
+                     rr.rdata.size() - 6);
+            targets << QString::fromStdString(t);
+        }
+        for (const dns::Rr &rr : r.message.additional)
+            glue << QString::fromStdString(rr.owner);
+        targets.sort();
+        glue.sort();
+        QCOMPARE(targets, expected);
+        QCOMPARE(glue, expected);
+    }
+}
+
+void TstReply::recycledStorage()
+{
+    // A destroyed message hands its records' long strings to the thread's Recycler; the next
+    // answer is built in them and is the same answer.
+    dns::Recycler *rc = dns::Recycler::forThread();
+    QVERIFY(rc);
+    backend::MemoryBackend b;
+    std::string json = "{";
+    for (int i = 0; i < 40; ++i)
+        json += (i ? ",\"" : "\"") + std::string("/skydns/local/skydns/svc/grp/service") + std::to_string(i)
+            + "\":{\"host\":\"10.0.1." + std::to_string(i + 1) + "\",\"port\":8080}";
+    json += "}";
+    QVERIFY(b.loadJson(json));
+    config::ServiceConfig config;
+    dns::Query q;
+    q.question = {"grp.svc.skydns.local.", dns::kTypeSRV, dns::kClassIN};
+    q.hasQuestion = true;
+    resolver::FastRandom r1(3), r2(3);
+    std::string first;
+    {
+        const resolver::Reply r = resolver::resolve(q, b, config, test::kNowMs, r1);
+        QCOMPARE(r.message.answer.size(), std::size_t(40));
+        first = dns::encode(r.message);
+    }
+    const std::size_t held = rc->strings();
+    QVERIFY(held >= 120); // owner, rdata and glue owner of each of the 40 pairs
+    const resolver::Reply again = resolver::resolve(q, b, config, test::kNowMs, r2);
+    QVERIFY(rc->strings() < held); // taken again
+    QCOMPARE(dns::encode(again.message), first);
+    // A copy is independent of the storage its original gives back.
+    dns::Message copy = again.message;
+    {
+        dns::Message gone = again.message;
+    }
+    QCOMPARE(dns::encode(copy), first);
 }
 
 QTEST_APPLESS_MAIN(TstReply)
