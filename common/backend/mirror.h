@@ -157,6 +157,7 @@ private:
     // Lease bookkeeping of the v3 mirror (mirrorlease.cpp).
     void resetLeases();
     std::int64_t leaseExpiry(std::int64_t lease);
+    bool lookupLeases(const std::vector<Etcd3KeyValue> &kvs, std::string *error);
     void attachLease(const std::string &key, std::int64_t lease);
     bool checkLeases();
     bool refreshLeaseKeys(std::int64_t lease);

@@ -91,11 +91,10 @@ bool Mirror::sync3()
         return false;
     }
     resetLeases();
-    for (const Etcd3KeyValue &kv : result.kvs) {
-        if (kv.lease != 0 && leaseExpiry(kv.lease) < 0) {
-            markStale("cannot look up lease " + std::to_string(kv.lease) + " of " + kv.key);
-            return false;
-        }
+    std::string leaseError;
+    if (!lookupLeases(result.kvs, &leaseError)) {
+        markStale(leaseError);
+        return false;
     }
     Store store = etcd3StoreFromRange(m_prefix, result.kvs, [this](std::int64_t lease) {
         const auto it = m_leases.find(lease);

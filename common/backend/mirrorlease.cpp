@@ -66,6 +66,42 @@ std::int64_t Mirror::leaseExpiry(std::int64_t lease)
     return entry.expiresAtMs;
 }
 
+bool Mirror::lookupLeases(const std::vector<Etcd3KeyValue> &kvs, std::string *error)
+{
+    std::vector<std::int64_t> ids;
+    for (const Etcd3KeyValue &kv : kvs)
+        if (kv.lease != 0 && m_leases.find(kv.lease) == m_leases.end())
+            ids.push_back(kv.lease);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    // One call per lease: etcd has no bulk time-to-live. (Calls from 8 threads at once were no
+    // faster on a loaded 2-core machine: 2000 leases took ~3 s either way.)
+    struct Looked
+    {
+        std::int64_t sentMs = 0;
+        Etcd3Result result;
+    };
+    std::vector<Looked> looked(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        looked[i].sentMs = nowMs();
+        looked[i].result = m_client3->leaseTimeToLive(ids[i]);
+        if (looked[i].result.kind == Etcd3Result::Kind::Cancelled)
+            break;
+    }
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        const Etcd3Result &result = looked[i].result;
+        if (!result.ok()) {
+            *error = "cannot look up lease " + std::to_string(ids[i]) + ": " + result.message;
+            return false;
+        }
+        Lease &entry = m_leases[ids[i]];
+        entry.expiresAtMs = result.ttl < 0 ? looked[i].sentMs : expiresAt(looked[i].sentMs, result.ttl);
+        m_leaseChecks.push(
+            LeaseCheck{entry.expiresAtMs - m_options.expiryLead.count(), entry.expiresAtMs, false, ids[i]});
+    }
+    return true;
+}
+
 void Mirror::attachLease(const std::string &key, std::int64_t lease)
 {
     const auto it = m_keyLease.find(key);
