@@ -143,8 +143,26 @@ public:
         const std::size_t tailStart = prev.starts[1];
         const std::size_t tail = prev.n - tailStart;
         cur.bytes[0] = static_cast<unsigned char>(len);
-        std::memcpy(cur.bytes + 1, label, len);
-        std::memcpy(cur.bytes + 1 + len, prev.bytes + tailStart, tail + 8); // the padding too
+        // Short copies inline, in words: the label (read within [label, label+len)), then the
+        // previous name's tail with its zero padding (tail + 8 bytes, all within its buffer).
+        unsigned char *o = cur.bytes + 1;
+        std::uint64_t v;
+        if (len >= 8) {
+            for (std::size_t i = 0; i + 8 <= len; i += 8) {
+                std::memcpy(&v, label + i, 8);
+                std::memcpy(o + i, &v, 8);
+            }
+            std::memcpy(&v, label + len - 8, 8);
+            std::memcpy(o + len - 8, &v, 8);
+        } else {
+            for (std::size_t i = 0; i < len; ++i)
+                o[i] = static_cast<unsigned char>(label[i]);
+        }
+        o += len;
+        for (std::size_t i = 0; i < tail + 8; i += 8) {
+            std::memcpy(&v, prev.bytes + tailStart + i, 8);
+            std::memcpy(o + i, &v, 8);
+        }
         cur.n = 1 + len + tail;
         cur.starts[0] = 0;
         const std::ptrdiff_t shift = static_cast<std::ptrdiff_t>(1 + len) - static_cast<std::ptrdiff_t>(tailStart);
@@ -218,7 +236,7 @@ private:
     // Name is a zero-padded copy of a wire name with its label starts and suffix hashes.
     struct Name
     {
-        unsigned char bytes[kMaxNameWire + 2 + 8];
+        unsigned char bytes[kMaxNameWire + 2 + 16]; // 8 zero bytes after the name, and room for word copies
         std::size_t n = 0;
         std::uint8_t starts[kMaxLabels];
         std::uint64_t hash[kMaxLabels + 1];
