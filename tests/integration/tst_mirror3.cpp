@@ -75,6 +75,7 @@ private Q_SLOTS:
     void leaseTtlCountsDownAndExpires();
     void keepAliveSeenWithoutEvent();
     void memberLossInACluster();
+    void etcdDownThenUp();
     void authEnabled();
     void tls();
 
@@ -297,6 +298,28 @@ void TstMirror3::memberLossInACluster()
     QTRY_VERIFY_WITH_TIMEOUT(q(mirrorClient->activeMachine()) != cluster.clientUrls().first(), 8000);
     QCOMPARE(mirror.state().fullReads, std::uint64_t(1));
     QTRY_VERIFY_WITH_TIMEOUT(!mirror.state().stale(), 5000);
+}
+
+void TstMirror3::etcdDownThenUp()
+{
+    // The last snapshot answers while etcd is away; the watch comes back with back-off and resumes
+    // from the revision after the last change it applied (no full read again).
+    test::EtcdServer server;
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    Etcd3Client writer(options({server.clientUrl()}));
+    QVERIFY(putWhenReady(writer, "/skydns/local/skydns/a", R"({"host":"10.9.0.1"})").ok());
+    Mirror mirror(std::make_shared<Etcd3Client>(options({server.clientUrl()})), "skydns", fastOptions());
+    mirror.start();
+    QVERIFY(mirror.waitForSync(10s));
+    server.stop();
+    QTRY_VERIFY_WITH_TIMEOUT(mirror.state().stale(), 10000);
+    QCOMPARE(hostAt(mirror, "a.skydns.local."), QStringLiteral("10.9.0.1"));
+    QVERIFY2(server.start(&error), qPrintable(error));
+    QVERIFY(putWhenReady(writer, "/skydns/local/skydns/a", R"({"host":"10.9.0.2"})").ok());
+    QTRY_COMPARE_WITH_TIMEOUT(hostAt(mirror, "a.skydns.local."), QStringLiteral("10.9.0.2"), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!mirror.state().stale(), 5000);
+    QCOMPARE(mirror.state().fullReads, std::uint64_t(1));
 }
 
 void TstMirror3::authEnabled()
