@@ -417,9 +417,9 @@ public:
         m_ok = true;
     }
 
-    // build sets text to the target of key and appends its wire form to rdata; false (both
-    // untouched) when key is not of the shape described above.
-    bool build(const std::string &key, std::string &text, std::string &rdata) const
+    // build sets text to the target of key and appends head[0..6) and the target's wire form to
+    // rdata; false (both untouched) when key is not of the shape described above.
+    bool build(const std::string &key, const char (&head)[6], std::string &text, std::string &rdata) const
     {
         const std::size_t size = key.size();
         if (!m_ok || size < 2 || size > 512 || key[0] != '/')
@@ -437,8 +437,9 @@ public:
             return false;
         // rest: "" or "/e1/e2...", converted last element first.
         char t[520 + 8];
-        unsigned char w[520 + 8];
-        std::size_t tn = 0, wn = 0;
+        unsigned char w[520 + 16];
+        std::memcpy(w, head, 6);
+        std::size_t tn = 0, wn = 6;
         std::size_t end = size;
         for (std::size_t i = size; i-- > restStart;) {
             const char c = k[i];
@@ -457,7 +458,7 @@ public:
             t[tn++] = '.';
             end = i;
         }
-        if (wn + m_wire.size() > dns::kMaxNameWire)
+        if (wn - 6 + m_wire.size() > dns::kMaxNameWire)
             return false;
         copyShort(t + tn, m_text.data(), m_text.size());
         copyShort(w + wn, m_wire.data(), m_wire.size());
@@ -693,19 +694,21 @@ LookupStatus Resolution::srvRecords(const std::string &qname, const std::string 
         } else {
             rdata.reserve(6 + sv.rec->key.size() + 2);
         }
-        rdata.append(fixed, 6);
         bool dotted = true;
-        if (s.targetStrip == 0 && children.build(sv.rec->key, target, rdata)) {
+        if (s.targetStrip == 0 && children.build(sv.rec->key, fixed, target, rdata)) {
             dotted = false; // dot-free elements, as keyTarget's fast path
-        } else if (s.targetStrip > 0 || !keyTarget(sv.rec->key, target, rdata, &dotted)) {
-            target = keyDomain(sv.rec->key);
-            if (s.targetStrip > 0)
-                target = model::fqdn(model::targetStrip(target, s.targetStrip));
-            rdata.resize(6);
-            if (!dns::nameToWire(target, rdata)) {
-                answer.pop_back();
-                extra.pop_back();
-                continue; // not a valid name: no SRV record can point at it
+        } else {
+            rdata.append(fixed, 6);
+            if (s.targetStrip > 0 || !keyTarget(sv.rec->key, target, rdata, &dotted)) {
+                target = keyDomain(sv.rec->key);
+                if (s.targetStrip > 0)
+                    target = model::fqdn(model::targetStrip(target, s.targetStrip));
+                rdata.resize(6);
+                if (!dns::nameToWire(target, rdata)) {
+                    answer.pop_back();
+                    extra.pop_back();
+                    continue; // not a valid name: no SRV record can point at it
+                }
             }
         }
         unique = unique && !dotted;
