@@ -6,6 +6,7 @@
 #include "worker.h"
 
 #include <QDateTime>
+#include <QHostAddress>
 #include <QMetaObject>
 
 #include <future>
@@ -121,6 +122,11 @@ bool AdminService::start(const AdminOptions &options, QObject *context, std::vec
         return false;
     }
     m_address = options.address;
+    const QString host = options.address.section(QLatin1Char(':'), 0, -2).remove(QLatin1Char('[')).remove(QLatin1Char(']'));
+    const QHostAddress parsed(host);
+    if (!(parsed.isLoopback() || host == QLatin1String("localhost")))
+        qCWarning(lcService).noquote() << "admin API on" << options.address
+                                       << "is not loopback-only: everyone who can reach it can try the token";
     if (created)
         qCInfo(lcService).noquote() << "new admin token written to" << options.tokenPath;
     qCInfo(lcService).noquote() << "admin API on" << options.address << "(token in" << options.tokenPath + ")";
