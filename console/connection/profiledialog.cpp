@@ -1,0 +1,165 @@
+#include "connection/profiledialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QVBoxLayout>
+
+namespace skydns::console {
+
+ProfileDialog::ProfileDialog(QWidget *parent)
+    : QDialog(parent)
+{
+    setWindowTitle(tr("Connection Profile"));
+    setObjectName(QStringLiteral("profileDialog"));
+    auto *form = new QFormLayout;
+
+    auto line = [this, form](const QString &label, const QString &objectName, const QString &placeholder) {
+        auto *edit = new QLineEdit(this);
+        edit->setObjectName(objectName);
+        edit->setPlaceholderText(placeholder);
+        form->addRow(label, edit);
+        connect(edit, &QLineEdit::textChanged, this, &ProfileDialog::revalidate);
+        return edit;
+    };
+    m_name = line(tr("&Name:"), QStringLiteral("nameEdit"), tr("e.g. production"));
+    m_api = new QComboBox(this);
+    m_api->setObjectName(QStringLiteral("apiCombo"));
+    m_api->addItem(tr("etcd v2 (keys API)"), QStringLiteral("v2"));
+    m_api->addItem(tr("etcd v3 (JSON gateway)"), QStringLiteral("v3"));
+    form->addRow(tr("etcd &API:"), m_api);
+    m_machines = line(tr("etcd &machines:"), QStringLiteral("machinesEdit"),
+                      tr("http://127.0.0.1:2379, http://10.0.0.2:2379"));
+    m_prefix = line(tr("&Path prefix:"), QStringLiteral("prefixEdit"), QStringLiteral("/skydns"));
+    m_domain = line(tr("&Domain:"), QStringLiteral("domainEdit"), QStringLiteral("skydns.local."));
+    m_caFile = addFileField(form, tr("TLS &CA file:"), QStringLiteral("caFileEdit"));
+    m_certFile = addFileField(form, tr("TLS client &certificate:"), QStringLiteral("certFileEdit"));
+    m_keyFile = addFileField(form, tr("TLS client &key:"), QStringLiteral("keyFileEdit"));
+    m_username = line(tr("etcd &user:"), QStringLiteral("usernameEdit"), tr("none"));
+    m_password = line(tr("etcd pass&word:"), QStringLiteral("passwordEdit"), tr("kept in the keyring"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_adminUrl = line(tr("Admin API &URL:"), QStringLiteral("adminUrlEdit"), QStringLiteral("http://127.0.0.1:8053"));
+    m_adminToken = line(tr("Admin &token:"), QStringLiteral("adminTokenEdit"), tr("kept in the keyring"));
+    m_adminToken->setEchoMode(QLineEdit::Password);
+
+    m_secretNotice = new QLabel(this);
+    m_secretNotice->setObjectName(QStringLiteral("secretNotice"));
+    m_secretNotice->setWordWrap(true);
+    m_secretNotice->hide();
+    m_problems = new QLabel(this);
+    m_problems->setObjectName(QStringLiteral("problemsLabel"));
+    m_problems->setWordWrap(true);
+    m_problems->setStyleSheet(QStringLiteral("color: #b00020;"));
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_secretNotice);
+    layout->addWidget(m_problems);
+    layout->addWidget(m_buttons);
+    setProfile(ConnectionProfile{});
+}
+
+QLineEdit *ProfileDialog::addFileField(QFormLayout *form, const QString &label, const QString &objectName)
+{
+    auto *edit = new QLineEdit(this);
+    edit->setObjectName(objectName);
+    edit->setPlaceholderText(tr("none"));
+    auto *browse = new QPushButton(tr("Browse..."), this);
+    auto *row = new QHBoxLayout;
+    row->addWidget(edit);
+    row->addWidget(browse);
+    form->addRow(label, row);
+    connect(edit, &QLineEdit::textChanged, this, &ProfileDialog::revalidate);
+    connect(browse, &QPushButton::clicked, this, [this, edit]() {
+        const QString file = QFileDialog::getOpenFileName(this, tr("Choose a PEM file"), edit->text(),
+                                                          tr("PEM files (*.pem *.crt *.key);;All files (*)"));
+        if (!file.isEmpty())
+            edit->setText(file);
+    });
+    return edit;
+}
+
+void ProfileDialog::setProfile(const ConnectionProfile &profile)
+{
+    m_originalName = profile.name;
+    m_name->setText(profile.name);
+    m_api->setCurrentIndex(profile.api == KvStoreOptions::Api::V3 ? 1 : 0);
+    m_machines->setText(profile.machines.join(QStringLiteral(", ")));
+    m_prefix->setText(profile.prefix);
+    m_domain->setText(profile.domain);
+    m_caFile->setText(profile.caFile);
+    m_certFile->setText(profile.certFile);
+    m_keyFile->setText(profile.keyFile);
+    m_username->setText(profile.username);
+    m_adminUrl->setText(profile.adminUrl);
+    revalidate();
+}
+
+ConnectionProfile ProfileDialog::profile() const
+{
+    ConnectionProfile p;
+    p.name = m_name->text().trimmed();
+    p.api = m_api->currentData().toString() == QLatin1String("v3") ? KvStoreOptions::Api::V3 : KvStoreOptions::Api::V2;
+    p.machines.clear();
+    const QStringList parts = m_machines->text().split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts);
+    for (const QString &part : parts)
+        p.machines << part;
+    p.prefix = m_prefix->text().trimmed();
+    p.domain = m_domain->text().trimmed();
+    p.caFile = m_caFile->text().trimmed();
+    p.certFile = m_certFile->text().trimmed();
+    p.keyFile = m_keyFile->text().trimmed();
+    p.username = m_username->text().trimmed();
+    p.adminUrl = m_adminUrl->text().trimmed();
+    return p;
+}
+
+void ProfileDialog::setExistingNames(const QStringList &names)
+{
+    m_existingNames = names;
+    revalidate();
+}
+
+QString ProfileDialog::password() const { return m_password->text(); }
+void ProfileDialog::setPassword(const QString &password) { m_password->setText(password); }
+QString ProfileDialog::adminToken() const { return m_adminToken->text(); }
+void ProfileDialog::setAdminToken(const QString &token) { m_adminToken->setText(token); }
+
+void ProfileDialog::setSecretNotice(const QString &notice)
+{
+    m_secretNotice->setText(notice);
+    m_secretNotice->setVisible(!notice.isEmpty());
+}
+
+QStringList ProfileDialog::problems() const
+{
+    const ConnectionProfile p = profile();
+    QStringList problems = p.validate();
+    if (p.name != m_originalName && m_existingNames.contains(p.name))
+        problems << tr("A profile named \"%1\" exists already.").arg(p.name);
+    if (!m_password->text().isEmpty() && p.username.isEmpty())
+        problems << tr("A password needs an etcd user name.");
+    return problems;
+}
+
+void ProfileDialog::revalidate()
+{
+    if (!m_buttons)
+        return; // still building the form
+    const QStringList list = problems();
+    m_problems->setText(list.join(QLatin1Char('\n')));
+    m_problems->setVisible(!list.isEmpty());
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(list.isEmpty());
+}
+
+} // namespace skydns::console

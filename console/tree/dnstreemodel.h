@@ -1,0 +1,102 @@
+#pragma once
+
+#include "etcd/kvstore.h"
+#include "tree/dnstreenode.h"
+
+#include <QAbstractItemModel>
+#include <QPointer>
+
+#include <memory>
+
+namespace skydns::console {
+
+// DnsTreeModel shows the etcd tree below the path prefix as DNS names: the key
+// "/skydns/local/skydns/east/web" is the row "web.east.skydns.local." under "east.skydns.local.".
+// It is lazy (a directory is listed when a view expands it: canFetchMore/fetchMore -> KvStore::list)
+// and live (KvStore::watch: rows are inserted, removed and updated in place; resyncNeeded re-reads).
+// Each change costs a binary search per level and one row insert/remove/dataChanged.
+class DnsTreeModel final : public QAbstractItemModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DnsTreeModel)
+
+public:
+    // Column is the model's columns.
+    enum Column { NameColumn, TypeColumn, PortColumn, PriorityColumn, WeightColumn, TtlColumn, TextColumn, ColumnCount };
+    // Role adds the etcd view of a row to the usual roles.
+    enum Role {
+        KeyRole = Qt::UserRole + 1, // QString: the etcd key
+        ValueRole,                  // QByteArray: the raw value
+        RevisionRole,               // qint64: the compare-and-swap token
+        IsDirRole,                  // bool
+        DomainRole,                 // QString: the DNS name ("web.east.skydns.local.")
+        HostRole,                   // QString: the service's host
+        KeyTtlRole                  // qint64: etcd key TTL left when loaded (0: none)
+    };
+
+    explicit DnsTreeModel(QObject *parent = nullptr);
+    ~DnsTreeModel() override;
+
+    // setStore shows store's tree below prefix (e.g. "/skydns") and starts following it; a null
+    // store empties the model. The model does not own the store.
+    void setStore(KvStore *store, const QString &prefix = QStringLiteral("/skydns"));
+    KvStore *store() const { return m_store; }
+    QString prefix() const { return m_prefix; }
+
+    // reload drops everything and lists the top level again (F5; also on resyncNeeded).
+    void reload();
+    // indexOfKey is the row of key if it is loaded, else an invalid index.
+    QModelIndex indexOfKey(const QString &key) const;
+    // entry is the etcd entry of a row (empty key for an invalid index).
+    KvEntry entry(const QModelIndex &index) const;
+    // domainOf is the DNS name of an etcd key below the prefix ("/skydns/local/skydns/web" ->
+    // "web.skydns.local."); the prefix itself is ".".
+    QString domainOf(const QString &key) const;
+    // isFetching says whether a list() is on its way somewhere (tests and a busy indicator).
+    bool isFetching() const { return m_fetchesInFlight > 0; }
+    // lastError is the message of the last failed list (empty after a successful one).
+    QString lastError() const { return m_lastError; }
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    bool hasChildren(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+Q_SIGNALS:
+    // loadFailed reports a list() that failed (message from the store).
+    void loadFailed(const QString &message);
+    // fetchFinished says a directory's children arrived (key of the directory).
+    void fetchFinished(const QString &key);
+
+private:
+    DnsTreeNode *nodeOf(const QModelIndex &index) const;
+    QModelIndex indexOf(DnsTreeNode *node, int column = 0) const;
+    void startFetch(DnsTreeNode *node);
+    void onListed(const QString &key, quint64 generation, const KvResult &result);
+    void onChanged(const QList<KvChange> &changes);
+    void applyChange(const KvChange &change);
+    void applyPut(const QStringList &labels, const KvEntry &entry);
+    void applyDelete(const QStringList &labels, const KvChange &change);
+    bool bufferIfFetching(const QStringList &labels, const KvChange &change);
+    QStringList labelsOf(const QString &key) const;
+    DnsTreeNode *insertChild(DnsTreeNode *parent, const QString &label, const KvEntry &entry);
+    void removeNode(DnsTreeNode *node);
+    QString typeText(const DnsTreeNode &node) const;
+    QString ttlText(const DnsTreeNode &node) const;
+    QString textSummary(const DnsTreeNode &node) const;
+
+    QPointer<KvStore> m_store;
+    QString m_prefix;
+    std::unique_ptr<DnsTreeNode> m_root;
+    quint64 m_generation = 0; // bumps on reload: list answers of an older tree are ignored
+    int m_fetchesInFlight = 0;
+    QString m_lastError;
+    bool m_v3 = false;
+};
+
+} // namespace skydns::console
