@@ -3,6 +3,8 @@
 #include "dns/message.h"
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,23 +40,53 @@ public:
     // assign sets s to [p, p+n), taking a recycled buffer first when s's own is too small.
     void assign(std::string &s, const char *p, std::size_t n)
     {
+        prepare(s, n);
+        overwrite(s, p, n);
+    }
+    void assign(std::string &s, std::string_view v) { assign(s, v.data(), v.size()); }
+
+    // prepare takes a recycled buffer for s when its own is smaller than n; s's content is then
+    // unspecified (callers overwrite it whole, e.g. with overwrite()).
+    void prepare(std::string &s, std::size_t n)
+    {
         if (s.capacity() < n && !m_strings.empty()) {
             s = std::move(m_strings.back()); // moves inline; std::string::swap is an out-of-line call
             m_strings.pop_back();
         }
-        s.assign(p, n);
     }
-    void assign(std::string &s, std::string_view v) { assign(s, v.data(), v.size()); }
 
-    // reserve gives s room for n bytes, taking a recycled buffer first when s's own is too small.
+    // reserve gives the empty string s room for n bytes, taking a recycled buffer first when s's
+    // own is too small.
     void reserve(std::string &s, std::size_t n)
     {
-        if (s.capacity() < n && !m_strings.empty()) {
-            s = std::move(m_strings.back());
-            m_strings.pop_back();
-        }
+        prepare(s, n);
+        s.clear();
         if (s.capacity() < n)
             s.reserve(n);
+    }
+
+    // overwrite is s.assign(p, n) without the library call when s is at least n bytes long (as
+    // recycled strings mostly are: they keep their old content): cut to n, then copied over.
+    static void overwrite(std::string &s, const char *p, std::size_t n)
+    {
+        if (s.size() < n || n == 0) {
+            s.assign(p, n);
+            return;
+        }
+        s.erase(n); // inline: sets the length
+        char *d = &s[0];
+        if (n >= 8) {
+            std::uint64_t v;
+            for (std::size_t i = 0; i + 8 <= n; i += 8) {
+                std::memcpy(&v, p + i, 8);
+                std::memcpy(d + i, &v, 8);
+            }
+            std::memcpy(&v, p + n - 8, 8);
+            std::memcpy(d + n - 8, &v, 8);
+        } else {
+            for (std::size_t i = 0; i < n; ++i)
+                d[i] = p[i];
+        }
     }
 
     // reserve gives rrs room for n records, from a recycled vector when rrs has none yet.
@@ -64,8 +96,7 @@ public:
     void give(std::string &s)
     {
         if (s.capacity() > kSmallCapacity && s.capacity() <= kMaxStringCapacity && m_strings.size() < kMaxStrings) {
-            m_strings.push_back(std::move(s)); // leaves s empty, in its inline buffer
-            m_strings.back().clear();
+            m_strings.push_back(std::move(s)); // leaves s empty, in its inline buffer; the content stays
         }
     }
 

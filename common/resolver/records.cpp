@@ -462,7 +462,7 @@ public:
             return false;
         copyShort(t + tn, m_text.data(), m_text.size());
         copyShort(w + wn, m_wire.data(), m_wire.size());
-        text.assign(t, tn + m_text.size());
+        dns::Recycler::overwrite(text, t, tn + m_text.size());
         rdata.append(reinterpret_cast<const char *>(w), wn + m_wire.size());
         return true;
     }
@@ -690,7 +690,7 @@ LookupStatus Resolution::srvRecords(const std::string &qname, const std::string 
         std::string &rdata = srv.rdata;
         if (rc) {
             rc->reserve(rdata, 6 + sv.rec->key.size() + 2);
-            rc->reserve(target, sv.rec->key.size()); // the text is never longer than the key
+            rc->prepare(target, sv.rec->key.size()); // the text is never longer than the key
         } else {
             rdata.reserve(6 + sv.rec->key.size() + 2);
         }
