@@ -25,8 +25,8 @@ bool openListenSockets(const std::string &hostPort, int count, std::vector<Liste
 // systemdSockets returns the sockets passed by systemd socket activation (LISTEN_PID must be this
 // process, LISTEN_FDS the count, descriptors from 3), classified by SO_TYPE, made non-blocking and
 // close-on-exec; the LISTEN_* variables are removed from the environment; the soft descriptor limit
-// is raised to the hard one. Empty when none were
-// passed, with *error saying why when the variables were present but unusable.
+// is raised to the hard one. Empty when none were passed, with *error saying why when the variables
+// were present but unusable.
 std::vector<ListenSocket> systemdSockets(QString *error);
 
 // duplicateSocket gives another descriptor of the same socket (so several workers can serve one

@@ -2,8 +2,6 @@
 
 #include "queryhandler.h"
 
-#include <QTcpServer>
-
 namespace skydns::service {
 
 namespace {
@@ -36,7 +34,6 @@ TcpConnection::TcpConnection(QTcpSocket *socket, QueryHandler &handler, std::chr
                              std::function<void()> onClosed, QObject *parent)
     : QObject(parent), m_socket(socket), m_handler(handler), m_onClosed(std::move(onClosed))
 {
-    keepAccepting(socket->parent()); // QTcpServer parents the sockets it hands out
     socket->setParent(this);
     m_idle.setSingleShot(true);
     m_idle.setInterval(idle);
@@ -52,21 +49,6 @@ TcpConnection::~TcpConnection()
 {
     if (m_onClosed)
         m_onClosed();
-}
-
-void TcpConnection::keepAccepting(QObject *listener)
-{
-    // QTcpServer stops accepting for good (pauseAccepting) when accept() fails with anything but
-    // EAGAIN, among them EMFILE/ENFILE when clients hold every descriptor we may open: TCP would
-    // then stay dead after they leave. Retry every 100 ms instead; connections wait in the backlog
-    // meanwhile. Hooked once per listener, on its first connection (tst_tcpabuse descriptorExhaustion).
-    auto *server = qobject_cast<QTcpServer *>(listener);
-    if (!server || server->property("skydnsKeepAccepting").toBool())
-        return;
-    server->setProperty("skydnsKeepAccepting", true);
-    QObject::connect(server, &QTcpServer::acceptError, server, [server](QAbstractSocket::SocketError) {
-        QTimer::singleShot(100, server, [server] { server->resumeAccepting(); });
-    });
 }
 
 void TcpConnection::writeAnswer(QTcpSocket *socket, const std::string &wire)

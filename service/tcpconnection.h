@@ -20,8 +20,6 @@ class QueryHandler;
 // miekg/dns's 8 s), when a length prefix cannot hold a DNS header, when more than 1 MiB of answers
 // wait unread, or when the peer closes.
 // It deletes itself when done; onClosed runs then (the worker counts connections with it).
-// The first connection of each listener also keeps that listener accepting after a resource error
-// (see keepAccepting in the .cpp).
 class TcpConnection final : public QObject
 {
     Q_OBJECT
@@ -38,7 +36,6 @@ private:
 
     void readQueries();
     void close();
-    static void keepAccepting(QObject *listener);
 
     QPointer<QTcpSocket> m_socket;
     QueryHandler &m_handler;
