@@ -1,7 +1,10 @@
 // Tests of the console's service control (console/servicecontrol): the state shown for each status
 // answer, which buttons are enabled, the command lines start/stop/restart run on each platform with
 // and without elevation, failures shown to the user, and the refresh after each action.
+#include "appicon.h"
 #include "servicecontrol/servicecontrolwidget.h"
+
+#include <QFile>
 
 #include <QLabel>
 #include <QPushButton>
@@ -53,6 +56,7 @@ private slots:
     void failuresShown();
     void busyIgnoresClicks();
     void realRunnerReportsMissingProgram();
+    void applicationIconCompiledIn();
 };
 
 void TstServiceControlWidget::showsState_data()
@@ -209,6 +213,16 @@ void TstServiceControlWidget::realRunnerReportsMissingProgram()
     QCOMPARE(controller.state(), platform::ServiceState::Unknown);
     QCOMPARE(failed.count(), 1);
     QVERIFY(failed.first().at(0).toString().startsWith(QLatin1String("Could not query the service: ")));
+}
+
+// resources/CMakeLists.txt adds the icon renders to skydns_console_lib; anything linking it has them.
+void TstServiceControlWidget::applicationIconCompiledIn()
+{
+    QVERIFY(QFile::exists(QStringLiteral(":/icons/skydns.svg")));
+    const QIcon icon = skydns::resources::applicationIcon();
+    QCOMPARE(icon.availableSizes().size(), 8);
+    QCOMPARE(icon.pixmap(QSize(48, 48)).size(), QSize(48, 48));
+    QVERIFY(!icon.pixmap(QSize(512, 512)).toImage().isNull());
 }
 
 QTEST_MAIN(TstServiceControlWidget)
