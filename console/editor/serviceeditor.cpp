@@ -181,6 +181,7 @@ void ServiceEditor::open(const QString &key)
     m_loaded = false;
     m_name->setReadOnly(true);
     m_name->setText(QString::fromStdString(model::pathToDomain(key.toStdString())));
+    setFieldError(m_name, QString());
     m_keyLabel->setText(key);
     if (!m_store) {
         setStatus(tr("Not connected to etcd."), true);

@@ -44,7 +44,8 @@ public:
     QString pathPrefix() const { return m_prefix; }
 
     // open loads key (e.g. "/skydns/local/skydns/east/web") with KvStore::get; loaded() or
-    // loadFailed() follows. A value that is not valid JSON is shown as it is, with the error.
+    // loadFailed() follows. A value that is not valid JSON is shown as it is, with the error. The
+    // key expiry field shows the remaining TTL; saving writes it again (empty = no expiry).
     void open(const QString &key);
     // newService clears the editor for a service to be created at dnsName (editable).
     void newService(const QString &dnsName = QString());

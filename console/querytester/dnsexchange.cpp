@@ -67,10 +67,17 @@ void DnsExchange::startUdp()
     connect(m_udp, &QUdpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
         fail(tr("%1 port %2 (UDP): %3").arg(m_server.toString()).arg(m_port).arg(m_udp->errorString()));
     });
-    m_udp->connectToHost(m_server, m_port);
+    auto send = [this] {
+        if (m_udp && m_udp->write(m_query) != m_query.size())
+            fail(tr("could not send to %1 port %2: %3").arg(m_server.toString()).arg(m_port).arg(m_udp->errorString()));
+    };
     m_timer.start(m_timeoutMs);
-    if (m_udp->write(m_query) != m_query.size() && m_running)
-        fail(tr("could not send to %1 port %2: %3").arg(m_server.toString()).arg(m_port).arg(m_udp->errorString()));
+    m_udp->connectToHost(m_server, m_port);
+    // With an address (no lookup) a UDP "connection" is usually made at once; else wait for it.
+    if (m_udp && m_udp->state() == QAbstractSocket::ConnectedState)
+        send();
+    else if (m_udp)
+        connect(m_udp, &QUdpSocket::connected, this, send);
 }
 
 void DnsExchange::onUdpReadyRead()

@@ -5,6 +5,7 @@
 #include "editor_kvwait.h"
 #include "etcd/kvstorefactory.h"
 #include "etcdserver.h"
+#include "model/path.h"
 #include "model/service.h"
 
 #include <QApplication>
@@ -20,6 +21,7 @@
 #include <memory>
 
 using namespace skydns;
+using namespace skydns::test;
 using skydns::console::KvResult;
 using skydns::console::KvStore;
 using skydns::console::ServiceEditor;
