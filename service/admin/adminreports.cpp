@@ -6,6 +6,7 @@
 #include <netinet/in.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace skydns::service {
 
@@ -42,7 +43,8 @@ api::LatencyPercentiles percentiles(const std::array<std::uint64_t, kLatencyBuck
     // Each percentile is the upper bound of the bucket that holds it: never below the truth, at most
     // 1.5x above it.
     auto at = [&](double q) {
-        const std::uint64_t rank = std::uint64_t(q * double(p.samples - 1)) + 1;
+        // Nearest rank: the smallest value with at least q of the samples at or below it.
+        const std::uint64_t rank = std::max<std::uint64_t>(1, std::uint64_t(std::ceil(q * double(p.samples))));
         std::uint64_t seen = 0;
         for (std::size_t b = 0; b < kLatencyBuckets; ++b) {
             seen += buckets[b];
@@ -107,6 +109,8 @@ std::string wireNameText(const std::uint8_t *labels, std::size_t size)
     std::size_t pos = 0;
     while (pos < size) {
         const std::size_t len = labels[pos];
+        if (len == 0) // the root label ends the name
+            break;
         ++pos;
         for (std::size_t i = 0; i < len && pos < size; ++i, ++pos) {
             const unsigned char c = labels[pos];

@@ -10,22 +10,21 @@ namespace skydns::service {
 
 std::size_t latencyBucket(std::uint64_t latencyNs)
 {
-    const std::uint64_t us = latencyNs / 1000;
-    if (us == 0)
+    if (latencyNs < 1024)
         return 0;
-    // Two buckets per octave: [2^k, 1.5*2^k) and [1.5*2^k, 2^(k+1)) µs, found with one clz.
-    const int k = 63 - __builtin_clzll(us);
-    const std::size_t half = k > 0 ? std::size_t((us >> (k - 1)) & 1) : 0;
-    return std::min<std::size_t>(1 + 2 * std::size_t(k) + half, kLatencyBuckets - 1);
+    // Two buckets per octave: [2^k, 1.5*2^k) and [1.5*2^k, 2^(k+1)) ns from 1024 ns on, found with one clz.
+    const int k = 63 - __builtin_clzll(latencyNs);
+    const std::size_t half = std::size_t((latencyNs >> (k - 1)) & 1);
+    return std::min<std::size_t>(1 + 2 * std::size_t(k - 10) + half, kLatencyBuckets - 1);
 }
 
 double bucketUpperMs(std::size_t bucket)
 {
     if (bucket == 0)
-        return 0.001;
-    const std::size_t k = (bucket - 1) / 2;
-    const double base = std::ldexp(1.0, int(k)); // µs
-    return ((bucket - 1) % 2 == 0 ? base * 1.5 : base * 2) / 1000.0;
+        return 1024 / 1e6;
+    const int k = 10 + int((bucket - 1) / 2);
+    const double base = std::ldexp(1.0, k); // ns
+    return ((bucket - 1) % 2 == 0 ? base * 1.5 : base * 2) / 1e6;
 }
 
 QueryRecorder::QueryRecorder()

@@ -60,14 +60,14 @@ struct PendingQuery
     }
 };
 
-// kLatencyBuckets is the number of latency buckets: <1 µs, then two per octave up to ~8 s.
+// kLatencyBuckets is the number of latency buckets: <1024 ns, then two per octave up to ~17 s.
 inline constexpr std::size_t kLatencyBuckets = 48;
 // kSeriesSeconds is how many seconds of per-second series are kept.
 inline constexpr std::size_t kSeriesSeconds = 3600;
 // kLogCapacity is the number of query log entries kept per worker (a power of two).
 inline constexpr std::size_t kLogCapacity = 4096;
 
-// latencyBucket maps a latency to its bucket; bucketUpperNs is a bucket's upper bound in ns.
+// latencyBucket maps a latency to its bucket; bucketUpperMs is a bucket's upper bound in ms.
 std::size_t latencyBucket(std::uint64_t latencyNs);
 double bucketUpperMs(std::size_t bucket);
 
