@@ -124,8 +124,9 @@ int status(const ServicePlatform &platform, const Options &options, CommandConte
     const ServiceState state = result.started ? platform.parseStatus(result.exitCode, result.output, defined)
                                               : ServiceState::Unknown;
     context.out << options.spec.name << ": " << stateName(state) << " (" << platform.managerName() << ")\n";
-    if (!result.started)
-        context.err << "skydns service status: " << result.errorOutput << "\n";
+    // The service manager's own words say why there is no answer ("System has not been booted with systemd").
+    if (state == ServiceState::Unknown && !result.errorOutput.trimmed().isEmpty())
+        context.err << "skydns service status: " << result.errorOutput.trimmed() << "\n";
     if (state != ServiceState::NotInstalled)
         context.out << "messages: " << platform.logHint(options.spec) << "\n";
     if (state == ServiceState::Running)
