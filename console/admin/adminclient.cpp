@@ -131,7 +131,7 @@ void AdminClient::send(const QByteArray &method, const QString &path, const QStr
         if (handle && *handle == reply)
             *handle = nullptr;
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray body = reply->readAll();
+        const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
         const AdminError e = describe(reply->error(), status, body, reply->errorString(), url);
         if (!e.ok())
             qCDebug(lcConsoleAdmin) << url.path() << e.message;

@@ -215,11 +215,9 @@ void QueryLogView::updateStatus()
 {
     if (!m_status)
         return;
-    QString text;
+    QString text = tr("%1 of %2 queries shown").arg(m_filter->rowCount()).arg(m_model->rowCount());
     if (!m_admin)
-        text = tr("Not connected to the service's admin API.");
-    else
-        text = tr("%1 of %2 queries shown").arg(m_filter->rowCount()).arg(m_model->rowCount());
+        text += QLatin1String(" \u2014 ") + tr("not connected to the service's admin API");
     if (m_missed > 0)
         text += QLatin1String(" \u2014 ") + tr("%n entries were overwritten in the service before they were read", nullptr, int(m_missed));
     if (m_admin && !m_following)
