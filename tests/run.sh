@@ -129,7 +129,8 @@ fuzz_log="$san/fuzz.log"
 SKYDNS_FUZZ_NO_BUILD=1 bash "$repo/tests/fuzz/run.sh" "$fuzz_secs" "$san" >"$fuzz_log" 2>&1 &
 fuzz_pid=$!
 ctest_rc=0
-ctest --test-dir "$san" --output-on-failure --timeout 900 || ctest_rc=$?
+# tst_debpackage packs the whole tree into a .deb (console included): it runs in the gcc tree only.
+ctest --test-dir "$san" --output-on-failure --timeout 900 -E '^tst_debpackage$' || ctest_rc=$?
 fuzz_rc=0
 wait "$fuzz_pid" || fuzz_rc=$?
 cat "$fuzz_log"
