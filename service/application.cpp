@@ -1,10 +1,13 @@
 #include "application.h"
 
 #include "metricsserver.h"
+#include "admin/adminservice.h"
 
+#include "backend/etcd3client.h"
 #include "backend/etcdclient.h"
 #include "backend/mirror.h"
 #include "config/describe.h"
+#include "config/etcd3config.h"
 #include "config/etcdoptions.h"
 
 #include <QCoreApplication>
@@ -82,6 +85,8 @@ Application::Application(config::LoadedConfig loaded, QStringList args, config::
 
 Application::~Application()
 {
+    if (m_admin) // first: its requests call into the workers and this object
+        m_admin->stop();
     for (std::size_t i = 0; i < m_workers.size(); ++i) {
         Worker *worker = m_workers[i];
         QMetaObject::invokeMethod(worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
@@ -103,7 +108,11 @@ bool Application::start(QString *error)
     }
     m_mirrorClient = std::make_shared<backend::EtcdClient>(config::etcdOptions(cfg));
     m_configClient = std::make_unique<backend::EtcdClient>(config::etcdOptions(cfg));
-    m_mirror = std::make_unique<backend::Mirror>(m_mirrorClient, cfg.pathPrefix);
+    if (cfg.etcd3) // -etcd3: the v3 keys through etcd's JSON gateway (issue 8)
+        m_mirror = std::make_unique<backend::Mirror>(std::make_shared<backend::Etcd3Client>(config::etcdOptions(cfg)),
+                                                     cfg.pathPrefix, backend::Mirror::Options());
+    else
+        m_mirror = std::make_unique<backend::Mirror>(m_mirrorClient, cfg.pathPrefix);
     connect(m_mirror.get(), &backend::Mirror::snapshotChanged, this, &Application::onSnapshot, Qt::QueuedConnection);
     m_mirror->start();
     // Answers are REFUSED until the first full read (spec 3 step 2); give etcd a moment so the
@@ -115,6 +124,9 @@ bool Application::start(QString *error)
         onSnapshot();
 
     const int workers = std::max(1, QThread::idealThreadCount());
+    m_startedAtMs = QDateTime::currentMSecsSinceEpoch();
+    if (!adminOptions(m_env).address.isEmpty())
+        m_admin = std::make_unique<AdminService>(std::size_t(workers));
     std::vector<std::vector<ListenSocket>> perWorker(static_cast<std::size_t>(workers));
     if (cfg.systemd) {
         std::vector<ListenSocket> inherited = systemdSockets(error);
@@ -147,9 +159,11 @@ bool Application::start(QString *error)
         const auto sockets = perWorker[std::size_t(w)];
         const auto config = m_config;
         const resolver::Signer *signer = m_signer.get();
+        QueryRecorder *recorder = m_admin ? m_admin->recorder(std::size_t(w)) : nullptr;
         QMetaObject::invokeMethod(
             worker,
-            [&ok, &adoptError, worker, sockets, config, signer] {
+            [&ok, &adoptError, worker, sockets, config, signer, recorder] {
+                worker->handler().setRecorder(recorder);
                 worker->setSigner(signer);
                 worker->setConfig(config);
                 ok = worker->adopt(sockets, &adoptError);
@@ -177,6 +191,7 @@ bool Application::start(QString *error)
                                     << QString::fromStdString(cfg.prometheusPath);
     }
     installSignalHandlers();
+    startAdmin();
     return true;
 }
 
@@ -230,6 +245,15 @@ void Application::onSnapshot()
 std::optional<QByteArray> Application::readEtcdConfig(QString *note, bool *unreachable)
 {
     const std::string key = "/" + m_config->pathPrefix + "/config";
+    if (m_config->etcd3) {
+        QString error;
+        auto json = config::readEtcd3Config(*m_config, key, unreachable, &error);
+        if (!json)
+            *note = *unreachable ? QStringLiteral("could not read %1 (etcd v3): %2").arg(QString::fromStdString(key), error)
+                                 : QStringLiteral("no %1 in etcd (v3), using flags and environment")
+                                       .arg(QString::fromStdString(key));
+        return json;
+    }
     const backend::EtcdResult result = m_configClient->get(key);
     *unreachable = false;
     if (result.ok() && !result.node.dir)

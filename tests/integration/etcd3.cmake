@@ -12,3 +12,7 @@ skydns_add_test(NAME tst_mirror3 SOURCES tst_mirror3.cpp mirrortestutil.h LIBS Q
 skydns_add_test(NAME tst_migrate SOURCES tst_migrate.cpp ETCD TIMEOUT 120)
 target_compile_definitions(tst_migrate PRIVATE SKYDNS_BIN="$<TARGET_FILE:skydns>")
 add_dependencies(tst_migrate skydns)
+# skydns -etcd3 answering the resolver fixture as skydns on v2 does (two running services).
+skydns_add_test(NAME tst_etcd3service SOURCES tst_etcd3service.cpp servicetestutil.h LIBS Qt6::Network ETCD TIMEOUT 120)
+target_compile_definitions(tst_etcd3service PRIVATE SKYDNS_BIN="$<TARGET_FILE:skydns>")
+add_dependencies(tst_etcd3service skydns)
