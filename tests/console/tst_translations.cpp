@@ -91,7 +91,7 @@ bool readTs(const QString &path, QList<TsMessage> *out, QString *language, QStri
 
 QStringList tsFiles()
 {
-    return QString::fromUtf8(SKYDNS_TS_FILES).split(QLatin1Char(';'), Qt::SkipEmptyParts);
+    return QString::fromUtf8(SKYDNS_TS_FILES).split(QLatin1Char(','), Qt::SkipEmptyParts);
 }
 
 // placeholders are the %1..%9 (and %n) a text uses, as a sorted set.
