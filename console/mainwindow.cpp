@@ -16,6 +16,18 @@
 #include "keys/keymanager.h"
 #define SKYDNS_CONSOLE_WITH_KEYS 1
 #endif
+#if defined(SKYDNS_CONSOLE_HAS_DASHBOARD) && defined(SKYDNS_CONSOLE_HAS_ADMIN)
+#include "dashboard/cacheview.h"
+#include "dashboard/dashboardview.h"
+#include "dashboard/querylogview.h"
+#define SKYDNS_CONSOLE_WITH_DASHBOARD 1
+#endif
+#ifdef SKYDNS_CONSOLE_HAS_QUERYTESTER
+#include "querytester/querytester.h"
+#endif
+#ifdef SKYDNS_CONSOLE_HAS_SERVICECONTROL
+#include "servicecontrol/servicecontrolwidget.h"
+#endif
 
 #include <QAction>
 #include <QApplication>
@@ -87,6 +99,10 @@ MainWindow::~MainWindow()
     for (const auto &setStore : m_storeSetters)
         setStore(nullptr);
     m_records->setStore(nullptr, QString(), QString());
+    for (const auto &start : m_adminStarters)
+        start(false);
+    // The pages go before the admin client they point to (children die in creation order).
+    delete m_tabs;
     delete m_profiles;
 }
 
@@ -170,10 +186,39 @@ void MainWindow::createTabs()
     m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_records->treeView()->addAction(m_deleteAction);
 
+#ifdef SKYDNS_CONSOLE_HAS_QUERYTESTER
+    auto *tester = new QueryTester(this);
+    tester->setObjectName(QStringLiteral("queryTesterPage"));
+    m_tabs->addTab(tester, tr("&Query Tester"));
+#else
     m_tabs->addTab(unavailablePage(QStringLiteral("queryTesterPage"), tr("query tester")), tr("&Query Tester"));
+#endif
+#ifdef SKYDNS_CONSOLE_WITH_DASHBOARD
+    auto *dashboard = new DashboardView(m_admin, this);
+    dashboard->setObjectName(QStringLiteral("dashboardPage"));
+    m_tabs->addTab(dashboard, tr("D&ashboard"));
+    auto *queryLog = new QueryLogView(m_admin, this);
+    queryLog->setObjectName(QStringLiteral("queryLogPage"));
+    m_tabs->addTab(queryLog, tr("Query &Log"));
+    auto *cache = new CacheView(m_admin, this);
+    cache->setObjectName(QStringLiteral("cachePage"));
+    m_tabs->addTab(cache, tr("Ca&che"));
+    // The admin views poll the service while a connection is open (the token is set by then).
+    m_adminStarters.push_back([dashboard, queryLog, cache](bool on) {
+        if (on) {
+            dashboard->start();
+            queryLog->start();
+            cache->refresh();
+        } else {
+            dashboard->stop();
+            queryLog->stop();
+        }
+    });
+#else
     m_tabs->addTab(unavailablePage(QStringLiteral("dashboardPage"), tr("dashboard")), tr("D&ashboard"));
     m_tabs->addTab(unavailablePage(QStringLiteral("queryLogPage"), tr("query log")), tr("Query &Log"));
     m_tabs->addTab(unavailablePage(QStringLiteral("cachePage"), tr("cache view")), tr("Ca&che"));
+#endif
 #ifdef SKYDNS_CONSOLE_WITH_KEYS
     auto *keys = new KeyManager(nullptr, m_admin, this);
     keys->setObjectName(QStringLiteral("keyManagerPage"));
@@ -191,7 +236,13 @@ void MainWindow::createTabs()
 #else
     m_tabs->addTab(unavailablePage(QStringLiteral("keyManagerPage"), tr("DNSSEC key manager")), tr("DNSSEC &Keys"));
 #endif
+#ifdef SKYDNS_CONSOLE_HAS_SERVICECONTROL
+    auto *service = new ServiceControlWidget(this);
+    service->setObjectName(QStringLiteral("servicePage"));
+    m_tabs->addTab(service, tr("&Service"));
+#else
     m_tabs->addTab(unavailablePage(QStringLiteral("servicePage"), tr("service control")), tr("&Service"));
+#endif
     setCentralWidget(m_tabs);
 }
 
@@ -305,6 +356,10 @@ void MainWindow::onConnected(KvStore *store)
     m_secrets->read(profile.name, SecretStore::Secret::AdminToken, this, [this](const SecretResult &secret) {
         if (secret.ok())
             m_admin->setToken(secret.value);
+        if (!m_connection->isConnected() || m_connection->profile().adminUrl.isEmpty())
+            return;
+        for (const auto &start : m_adminStarters)
+            start(true);
     });
 #endif
     connect(store, &KvStore::connectionStateChanged, this, [this, name = profile.name](bool up, const QString &why) {
@@ -321,6 +376,8 @@ void MainWindow::onConnected(KvStore *store)
 
 void MainWindow::onDisconnected()
 {
+    for (const auto &start : m_adminStarters)
+        start(false);
     m_records->setStore(nullptr, QString(), QString());
     for (const auto &setStore : m_storeSetters)
         setStore(nullptr);

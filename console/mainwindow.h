@@ -121,6 +121,8 @@ private:
     AdminClient *m_admin = nullptr;
     // m_storeSetters hand the store (nullptr on disconnect) to the parts that use one.
     std::vector<std::function<void(KvStore *)>> m_storeSetters;
+    // m_adminStarters start (true) and stop (false) the parts that poll the admin API.
+    std::vector<std::function<void(bool)>> m_adminStarters;
 };
 
 } // namespace skydns::console

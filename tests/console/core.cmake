@@ -13,3 +13,7 @@ endif()
 if(EXISTS ${PROJECT_SOURCE_DIR}/console/tree/dnstreemodel.h)
     skydns_add_test(NAME tst_dnstreemodel SOURCES tst_dnstreemodel.cpp LIBS skydns_console_lib Qt6::Widgets ETCD TIMEOUT 120)
 endif()
+if(EXISTS ${PROJECT_SOURCE_DIR}/console/tree/recordspage.h)
+    # Starts an etcd of its own (a clean /skydns for realistic pictures).
+    skydns_add_test(NAME tst_screenshots SOURCES tst_screenshots.cpp LIBS skydns_console_lib Qt6::Widgets TIMEOUT 120)
+endif()
