@@ -583,6 +583,10 @@
         <source>Text</source>
         <translation>Text</translation>
     </message>
+    <message>
+        <source>SkyDNS configuration</source>
+        <translation>SkyDNS-Konfiguration</translation>
+    </message>
 </context>
 <context>
     <name>skydns::console::DnssecConfigWriter</name>

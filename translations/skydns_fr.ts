@@ -583,6 +583,10 @@
         <source>Text</source>
         <translation>Texte</translation>
     </message>
+    <message>
+        <source>SkyDNS configuration</source>
+        <translation>Configuration SkyDNS</translation>
+    </message>
 </context>
 <context>
     <name>skydns::console::DnssecConfigWriter</name>

@@ -7,6 +7,7 @@
 #include <QAction>
 #include <QCoreApplication>
 #include <QEvent>
+#include <QGuiApplication>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -54,6 +55,9 @@ int Retranslator::retranslate()
         }
     };
 
+    // The window title shows the display name too (" — SkyDNS Qt Console"), so it changes with it.
+    set(QGuiApplication::applicationDisplayName(), [](const QString &t) { QGuiApplication::setApplicationDisplayName(t); });
+
     QList<QWidget *> widgets = m_window->findChildren<QWidget *>();
     widgets.prepend(m_window);
     for (QWidget *w : std::as_const(widgets)) {
@@ -70,6 +74,8 @@ int Retranslator::retranslate()
         // Only the placeholder: the text of an edit is the user's.
         if (auto *edit = qobject_cast<QLineEdit *>(w))
             set(edit->placeholderText(), [edit](const QString &t) { edit->setPlaceholderText(t); });
+        // Combo box items are left alone: some hold the user's names (profiles), which must not
+        // be taken for a tr() text that happens to read the same.
         if (auto *bar = qobject_cast<QTabBar *>(w)) {
             for (int i = 0; i < bar->count(); ++i) {
                 set(bar->tabText(i), [bar, i](const QString &t) { bar->setTabText(i, t); });
