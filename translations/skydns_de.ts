@@ -698,7 +698,7 @@
     </message>
     <message>
         <source>&amp;Browse...</source>
-        <translation>&amp;Durchsuchen...</translation>
+        <translation>Dur&amp;chsuchen...</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -1303,7 +1303,7 @@
     </message>
     <message>
         <source>&amp;Send</source>
-        <translation>Sen&amp;den</translation>
+        <translation>&amp;Senden</translation>
     </message>
     <message>
         <source>e.g. web.east.skydns.local.</source>
@@ -1770,7 +1770,7 @@ Der Schlüssel %2 wird aus etcd entfernt.</translation>
     </message>
     <message>
         <source>Re&amp;load</source>
-        <translation>Neu &amp;laden</translation>
+        <translation>Neu la&amp;den</translation>
     </message>
     <message>
         <source>Not connected to etcd.</source>

@@ -1163,7 +1163,7 @@
     </message>
     <message>
         <source>Admin API &amp;URL:</source>
-        <translation>URL de l&apos;API d&apos;a&amp;dministration&#xa0;:</translation>
+        <translation>URL de l&apos;API d&apos;admin&amp;istration&#xa0;:</translation>
     </message>
     <message>
         <source>Admin &amp;token:</source>
@@ -1690,7 +1690,7 @@ La clé %2 est retirée d&apos;etcd.</translation>
     </message>
     <message>
         <source>&amp;Weight:</source>
-        <translation>P&amp;oids&#xa0;:</translation>
+        <translation>Poi&amp;ds&#xa0;:</translation>
     </message>
     <message>
         <source>0-65535 (SRV weight; 0 counts as 100)</source>
@@ -1766,11 +1766,11 @@ La clé %2 est retirée d&apos;etcd.</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation>&amp;Supprimer…</translation>
+        <translation>Su&amp;pprimer…</translation>
     </message>
     <message>
         <source>Re&amp;load</source>
-        <translation>Rechar&amp;ger</translation>
+        <translation>Rech&amp;arger</translation>
     </message>
     <message>
         <source>Not connected to etcd.</source>
