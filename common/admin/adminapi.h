@@ -45,7 +45,7 @@ inline constexpr const char *kTokenScheme = "Bearer ";
 
 // kDefaultAddress is where the service listens when not told otherwise (loopback only).
 inline constexpr const char *kDefaultAddress = "127.0.0.1:8054";
-// kEnvAddress selects the admin address ("host:port"; "" disables the admin API); kEnvTokenFile the
+// kEnvAddress selects the admin address ("host:port", IPv4 or a name; "" disables the admin API); kEnvTokenFile the
 // token file (created 0600 with a new token at first start when missing, reused afterwards).
 inline constexpr const char *kEnvAddress = "SKYDNS_ADMIN_ADDR";
 inline constexpr const char *kEnvTokenFile = "SKYDNS_ADMIN_TOKEN_FILE";

@@ -27,6 +27,12 @@ AdminHttp::~AdminHttp()
 
 bool AdminHttp::open(const QString &address, QString *error)
 {
+    if (address.startsWith(QLatin1Char('['))) {
+        // cpprest's listener splits host and port at the first ':' and cannot bind IPv6 literals.
+        *error = QStringLiteral("cannot listen on %1 for the admin API: IPv6 addresses are not supported, use "
+                                "127.0.0.1:<port>").arg(address);
+        return false;
+    }
     const std::string uri = "http://" + address.toStdString() + "/";
     try {
         auto listener = std::make_unique<experimental::listener::http_listener>(web::uri(uri));

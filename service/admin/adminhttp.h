@@ -37,7 +37,8 @@ public:
     AdminHttp(Handler handler, std::size_t bodyLimit);
     ~AdminHttp();
 
-    // open listens on "host:port" ("[::1]:8054" for IPv6); false with *error when it cannot.
+    // open listens on "host:port" (an IPv4 address or a name; cpprest cannot bind IPv6 literals);
+    // false with *error when it cannot.
     bool open(const QString &address, QString *error);
     // close stops listening and waits for the requests in progress.
     void close();

@@ -37,7 +37,7 @@ struct AdminHooks
 // AdminOptions is where the admin API listens and where its token is.
 struct AdminOptions
 {
-    QString address;   // "host:port"; empty: disabled
+    QString address;   // "host:port" (IPv4 or a name); empty: disabled
     QString tokenPath;
 };
 
