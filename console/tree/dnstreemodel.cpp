@@ -355,6 +355,9 @@ QString DnsTreeModel::domainOf(const QString &key) const
 
 QString DnsTreeModel::typeText(const DnsTreeNode &node) const
 {
+    // SkyDNS reads its settings from <prefix>/config: not a service, whatever its JSON says.
+    if (node.parent == m_root.get() && node.label == QLatin1String("config") && !node.isDir())
+        return tr("SkyDNS configuration");
     if (!node.parseError.isEmpty())
         return tr("invalid value");
     if (!node.parsed)

@@ -172,14 +172,16 @@ void TstDnsTreeModel::showsDnsNames()
     QVERIFY(f.put("/local/skydns/east/db", R"({"host":"2001:db8::1","text":"primary database"})"));
     QVERIFY(f.put("/local/skydns/west/mail", R"({"host":"mx.example.org","mail":true})"));
     QVERIFY(f.put("/local/skydns/broken", "not json"));
+    QVERIFY(f.put("/config", R"({"domain":"skydns.local.","ttl":3600})"));
 
     DnsTreeModel model;
     QCOMPARE(model.columnCount(), int(DnsTreeModel::ColumnCount));
     QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), QStringLiteral("Name"));
     model.setStore(f.store.get(), f.prefix);
     QVERIFY(fetch(model, {}));
-    QCOMPARE(childNames(model, {}), QStringList{QStringLiteral("local.")});
-    const QModelIndex local = model.index(0, 0);
+    QCOMPARE(childNames(model, {}), (QStringList{QStringLiteral("config."), QStringLiteral("local.")}));
+    QCOMPARE(model.index(0, DnsTreeModel::TypeColumn).data().toString(), QStringLiteral("SkyDNS configuration"));
+    const QModelIndex local = model.index(1, 0);
     QVERIFY(model.hasChildren(local));
     QCOMPARE(model.rowCount(local), 0); // lazy: nothing below until expanded
     QVERIFY(model.canFetchMore(local));
