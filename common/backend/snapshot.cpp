@@ -9,23 +9,11 @@ namespace skydns::backend {
 
 namespace {
 
-// BareService fields are what SkyDNS's loopNodes compares to collapse duplicates (spec 2.2).
-// hashBytes is FNV-1a over a short string (hosts and texts are short; std::hash's out-of-line
-// murmur call costs more than the loop here).
-std::uint64_t hashBytes(std::string_view s, std::uint64_t h)
+// BareService fields are what SkyDNS's loopNodes compares to collapse duplicates (spec 2.2); the
+// Store's records carry their hash computed at load time (model::Record::prepare).
+std::uint64_t bareHash(const model::Record &r)
 {
-    for (const char c : s)
-        h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL;
-    return h;
-}
-
-std::uint64_t bareHash(const model::Service &s)
-{
-    std::uint64_t h = hashBytes(s.host, 0xCBF29CE484222325ULL);
-    h = (h ^ static_cast<std::uint32_t>(s.port)) * 0x100000001B3ULL;
-    h = (h ^ static_cast<std::uint32_t>(s.priority)) * 0x100000001B3ULL;
-    h = (h ^ static_cast<std::uint32_t>(s.weight)) * 0x100000001B3ULL;
-    return hashBytes(s.text, h);
+    return r.hostKind != model::HostKind::Unknown ? r.bareHash : model::bareServiceHash(r.service);
 }
 
 bool sameBare(const model::Service &a, const model::Service &b)
@@ -70,7 +58,7 @@ public:
         if (!m_queryPath.empty() && !model::keyMatchesWildcard(record.key, m_queryPath))
             return;
         const model::Service &s = record.service;
-        const std::uint64_t h = bareHash(s);
+        const std::uint64_t h = bareHash(record);
         const std::vector<Slot> &slots = m_state->slots;
         const std::size_t mask = slots.size() - 1;
         for (std::size_t i = (h ^ (h >> 29)) & mask; slots[i].record; i = (i + 1) & mask) {

@@ -19,6 +19,7 @@ std::shared_ptr<StoreNode> makeValueNode(std::string key, std::string_view value
     if (auto service = model::parseService(value, node->record.key, error)) {
         node->kind = StoreNode::Kind::Record;
         node->record.service = std::move(*service);
+        node->record.prepare(); // nodes never change: answers read the derived facts from here
         node->recordCount = 1;
     } else {
         node->kind = StoreNode::Kind::Malformed;

@@ -213,13 +213,15 @@ private:
                 break;
             }
         }
-        // Remember this name for the next one, with the offsets its suffixes are known at.
-        for (std::size_t i = 0; i < k; ++i) {
-            if (i < hit)
-                m_prevOffset[i] = insert(slotHash(cur.hash[i]), base + cur.starts[i]) ? int(base + cur.starts[i]) : -1;
-            else
-                m_prevOffset[i] = i == hit ? target : -1;
+        // Remember this name for the next one, with the offset its suffix from the second label
+        // on is known at (the only one a next name sharing that suffix reads).
+        int known = hit == prevCommon ? target : -1;
+        for (std::size_t i = 0; i < hit; ++i) {
+            const bool inserted = insert(slotHash(cur.hash[i]), base + cur.starts[i]);
+            if (i == prevCommon)
+                known = inserted ? int(base + cur.starts[i]) : -1;
         }
+        m_prevOffset[prevCommon] = known;
         if (hit < k) {
             out.bytes(w, cur.starts[hit]);
             out.u16(static_cast<std::uint16_t>(0xC000 | target));

@@ -19,53 +19,16 @@ namespace skydns::resolver::detail {
 
 using backend::LookupStatus;
 
-namespace {
-
-// parseIpv4 is glibc's inet_pton4 inline (it runs once per record of every answer): exactly four
-// decimal octets up to 255 without leading zeros, nothing else, up to the terminating NUL.
-bool parseIpv4(const char *p, unsigned char (&addr)[16])
-{
-    unsigned char tmp[4];
-    for (int octet = 0; octet < 4; ++octet) {
-        if (octet > 0 && *p++ != '.')
-            return false;
-        if (*p < '0' || *p > '9')
-            return false;
-        unsigned v = static_cast<unsigned>(*p++ - '0');
-        if (v == 0 && *p >= '0' && *p <= '9')
-            return false; // a leading zero
-        while (*p >= '0' && *p <= '9') {
-            v = v * 10 + static_cast<unsigned>(*p++ - '0');
-            if (v > 255)
-                return false;
-        }
-        tmp[octet] = static_cast<unsigned char>(v);
-    }
-    if (*p != '\0')
-        return false;
-    std::memcpy(addr, tmp, 4);
-    return true;
-}
-
-} // namespace
-
 Svc::Kind classifyHost(const std::string &host, unsigned char (&addr)[16])
 {
-    // net.ParseIP: dotted quad or IPv6 text; zones and prefixes are not addresses.
-    if (host.empty() || host.size() > 45)
-        return Svc::Name;
-    if (parseIpv4(host.c_str(), addr))
+    switch (model::classifyHost(host, addr)) {
+    case model::HostKind::V4:
         return Svc::V4;
-    if (host.find(':') == std::string::npos)
+    case model::HostKind::V6:
+        return Svc::V6;
+    default:
         return Svc::Name;
-    if (inet_pton(AF_INET6, host.c_str(), addr) != 1)
-        return Svc::Name;
-    static const unsigned char mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF};
-    if (std::memcmp(addr, mapped, 12) == 0) {
-        std::memmove(addr, addr + 12, 4); // ip.To4() != nil: SkyDNS answers A for ::ffff:a.b.c.d
-        return Svc::V4;
     }
-    return Svc::V6;
 }
 
 bool hasStarLabel(std::string_view name)
@@ -358,13 +321,14 @@ const std::vector<std::uint16_t> &srvWeights(const std::vector<Svc> &svcs)
         out = model::srvWeights(priorities, weights);
         return out;
     }
-    out.reserve(svcs.size());
+    out.resize(svcs.size());
     const double share = 100.0 / static_cast<double>(sum);
+    std::uint16_t *o = out.data();
     for (const Svc &sv : svcs) {
         const int weight = sv.service().weight;
         double w = share;
         w *= weight == 0 ? 100.0 : static_cast<double>(weight);
-        out.push_back(static_cast<std::uint16_t>(std::floor(w)));
+        *o++ = static_cast<std::uint16_t>(std::floor(w));
     }
     return out;
 }
@@ -500,7 +464,18 @@ LookupStatus Resolution::fetch(std::string_view name, bool exact, bool group, st
         sv.rec = rec;
         sv.priority = rec->service.priority == 0 ? m_config.priority : static_cast<std::uint16_t>(rec->service.priority);
         sv.ttl = model::calculateTtl(rec->remainingTtl(m_nowMs), rec->service.ttl, m_config.ttl);
-        sv.kind = classifyHost(rec->service.host, sv.addr);
+        // Records of an immutable snapshot carry their host classified at load time.
+        switch (rec->hostKind) {
+        case model::HostKind::Unknown:
+            sv.kind = classifyHost(rec->service.host, sv.addr);
+            break;
+        case model::HostKind::Name:
+            sv.kind = Svc::Name;
+            break;
+        default:
+            sv.kind = rec->hostKind == model::HostKind::V4 ? Svc::V4 : Svc::V6;
+            std::memcpy(sv.addr, rec->hostAddr, 16);
+        }
     }
     if (out.size() == base && anyExpired) {
         // Everything here expired: a leaf key is gone in etcd (NXDOMAIN), a directory stays.

@@ -6,6 +6,7 @@
 #include "wiredump.h"
 
 #include "backend/memorybackend.h"
+#include "backend/snapshot.h"
 #include "config/serviceconfig.h"
 #include "dns/wire.h"
 #include "dns/name.h"
@@ -129,6 +130,8 @@ private slots:
     void srvTargetsFromKeys_data();
     void srvTargetsFromKeys();
     void recycledStorage();
+    void preparedRecords_data();
+    void preparedRecords();
 };
 
 void TstReply::dedup_data()
@@ -636,6 +639,73 @@ void TstReply::recycledStorage()
         dns::Message gone = again.message;
     }
     QCOMPARE(dns::encode(copy), first);
+}
+
+
+void TstReply::preparedRecords_data()
+{
+    // A Store's records carry their host classification and duplicate hash computed at load time
+    // (model::Record::prepare); a MemoryBackend's do not, so the resolver classifies them per
+    // lookup. Both must give the same answers, byte for byte.
+    QTest::addColumn<QString>("qname");
+    QTest::addColumn<int>("qtype");
+    QTest::newRow("spec 2.2: IPv4, mapped IPv4, IPv6, names, bad addresses -> A") << "h.skydns.local." << int(dns::kTypeA);
+    QTest::newRow("spec 2.2: the same -> AAAA") << "h.skydns.local." << int(dns::kTypeAAAA);
+    QTest::newRow("spec 3.3: the same -> SRV with glue and duplicates collapsed") << "h.skydns.local." << int(dns::kTypeSRV);
+    QTest::newRow("spec 2.2: one IPv6 leaf -> AAAA") << "v6.h.skydns.local." << int(dns::kTypeAAAA);
+    QTest::newRow("spec 2.2: one mapped IPv4 leaf -> A") << "mapped.h.skydns.local." << int(dns::kTypeA);
+}
+
+void TstReply::preparedRecords()
+{
+    QFETCH(QString, qname);
+    QFETCH(int, qtype);
+    const std::vector<std::pair<std::string, std::string>> values = {
+        {"/skydns/local/skydns/h/v4", R"({"host":"10.0.0.1","port":80})"},
+        {"/skydns/local/skydns/h/mapped", R"({"host":"::ffff:10.0.0.2","port":81})"},
+        {"/skydns/local/skydns/h/v6", R"({"host":"2001:db8::1","port":82})"},
+        {"/skydns/local/skydns/h/leadingzero", R"({"host":"010.0.0.3","port":83})"},
+        {"/skydns/local/skydns/h/bigoctet", R"({"host":"10.0.0.256","port":84})"},
+        {"/skydns/local/skydns/h/zone", R"({"host":"fe80::1%eth0","port":85})"},
+        {"/skydns/local/skydns/h/dup1", R"({"host":"10.0.0.9","port":86,"text":"t"})"},
+        {"/skydns/local/skydns/h/dup2", R"({"host":"10.0.0.9","port":86,"text":"t"})"},
+        {"/skydns/local/skydns/h/notdup", R"({"host":"10.0.0.9","port":86,"text":"u"})"},
+    };
+    backend::MemoryBackend memory;
+    backend::Store store("skydns");
+    std::string json = "{";
+    std::uint64_t index = 1;
+    for (const auto &[key, value] : values) {
+        json += (json.size() > 1 ? ",\"" : "\"") + key + "\":" + value;
+        store.putValue(key, value, index++, 0);
+    }
+    json += "}";
+    QVERIFY(memory.loadJson(json));
+    const backend::Snapshot snapshot(store, 1, 1);
+    // The snapshot's records are prepared, with the classification the resolver computes itself.
+    const backend::LookupResult all = snapshot.records("h.skydns.local.", false);
+    QCOMPARE(int(all.status), int(backend::LookupStatus::Ok));
+    QCOMPARE(all.records.size(), values.size() - 1); // dup2 collapses into dup1
+    for (const model::Record *rec : all.records) {
+        QVERIFY(rec->hostKind != model::HostKind::Unknown);
+        unsigned char addr[16] = {};
+        QCOMPARE(int(rec->hostKind), int(model::classifyHost(rec->service.host, addr)));
+        QCOMPARE(QByteArray(reinterpret_cast<const char *>(rec->hostAddr), 16),
+                 QByteArray(reinterpret_cast<const char *>(addr), 16));
+        QCOMPARE(rec->bareHash, model::bareServiceHash(rec->service));
+    }
+    const std::string name = qname.toStdString();
+    const dns::Query q = query(name.c_str(), static_cast<std::uint16_t>(qtype));
+    config::ServiceConfig config;
+    config.roundRobin = false;
+    resolver::FastRandom r1(5), r2(5);
+    const resolver::Reply fromMemory = resolver::resolve(q, memory, config, test::kNowMs, r1);
+    const resolver::Reply fromSnapshot = resolver::resolve(q, snapshot, config, test::kNowMs, r2);
+    QCOMPARE(fromSnapshot.message.header.rcode, std::uint8_t(dns::kRcodeNoError));
+    QVERIFY(!fromSnapshot.message.answer.empty());
+    QCOMPARE(describe(fromSnapshot.message.answer), describe(fromMemory.message.answer));
+    QCOMPARE(describe(fromSnapshot.message.additional), describe(fromMemory.message.additional));
+    QCOMPARE(dns::encode(fromSnapshot.message), dns::encode(fromMemory.message));
 }
 
 QTEST_APPLESS_MAIN(TstReply)
