@@ -182,6 +182,10 @@ void TstQueryTester::dnssecOkBit()
     QCOMPARE(answer.size(), 2);
     QVERIFY2(answer.join('\n').contains(QLatin1String("IN RRSIG A 13 3")), qPrintable(out));
     QVERIFY(out.contains(QLatin1String("+dnssec")));
+    // The tester with a signed answer, for the docs: <build>/screenshots/querytester.png.
+    tester.resize(900, 560);
+    QDir().mkpath(QStringLiteral(SKYDNS_BINARY_DIR "/screenshots"));
+    QVERIFY(tester.grab().save(QStringLiteral(SKYDNS_BINARY_DIR "/screenshots/querytester.png")));
 }
 
 void TstQueryTester::truncatedRetriedOverTcp()

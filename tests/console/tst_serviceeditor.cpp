@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -458,6 +459,12 @@ void TstServiceEditor::conflict()
     QVERIFY(child<QLabel>(&editor, "conflictMessage")->text().contains(QLatin1String("changed by someone else")));
     QCOMPARE(parsed(kvGet(other.get(), key).entries.first().value).host, std::string("10.0.0.3"));
     QCOMPARE(child<QLineEdit>(&editor, "hostEdit")->text(), QStringLiteral("10.0.0.2")); // mine is still there
+    if (api == QLatin1String("v2")) {
+        // The editor with its conflict panel, for the docs: <build>/screenshots/serviceeditor-conflict.png.
+        editor.resize(900, 640);
+        QDir().mkpath(QStringLiteral(SKYDNS_BINARY_DIR "/screenshots"));
+        QVERIFY(editor.grab().save(QStringLiteral(SKYDNS_BINARY_DIR "/screenshots/serviceeditor-conflict.png")));
+    }
 
     // Deliberate overwrite: replaces exactly the version shown.
     QTest::mouseClick(child<QPushButton>(&editor, "overwriteButton"), Qt::LeftButton);
