@@ -355,6 +355,24 @@ inline void copyShort(void *dst, const void *src, std::size_t len)
     }
 }
 
+// sameBytes is memcmp(a, b, n) == 0 for the short heads of keys, inline: words, the last one
+// overlapping the one before it.
+inline bool sameBytes(const char *a, const char *b, std::size_t n)
+{
+    if (n < 8 || n > 64)
+        return std::memcmp(a, b, n) == 0;
+    std::uint64_t u, v;
+    for (std::size_t i = 0; i + 8 <= n; i += 8) {
+        std::memcpy(&u, a + i, 8);
+        std::memcpy(&v, b + i, 8);
+        if (u != v)
+            return false;
+    }
+    std::memcpy(&u, a + n - 8, 8);
+    std::memcpy(&v, b + n - 8, 8);
+    return u == v;
+}
+
 // ChildTargets builds the SRV targets (text, and rdata with the wire form) of the services below a
 // looked-up name without scanning the whole key: for a key "/<prefix>" + path(name) + rest, the
 // name keyTarget gives is rest's elements reversed followed by the name itself, so only rest is
@@ -389,15 +407,22 @@ public:
         if (!m_ok || size < 2 || size > 512 || key[0] != '/')
             return false;
         const char *k = key.data();
-        std::size_t prefixEnd = 1;
-        while (prefixEnd < size && k[prefixEnd] != '/') {
-            if (k[prefixEnd] == '\\')
+        std::size_t restStart = m_head.size();
+        if (restStart == 0 || size < restStart || !sameBytes(k, m_head.data(), restStart)) {
+            std::size_t prefixEnd = 1;
+            while (prefixEnd < size && k[prefixEnd] != '/') {
+                if (k[prefixEnd] == '\\')
+                    return false;
+                ++prefixEnd;
+            }
+            restStart = prefixEnd + m_path.size();
+            if (restStart > size || std::memcmp(k + prefixEnd, m_path.data(), m_path.size()) != 0)
                 return false;
-            ++prefixEnd;
+            // Keys of one answer share "/<prefix>" + path: later keys compare it in one go (a key
+            // starting with it has its prefix element end where this one's does).
+            m_head.assign(k, restStart);
         }
-        const std::size_t restStart = prefixEnd + m_path.size();
-        if (restStart > size || std::memcmp(k + prefixEnd, m_path.data(), m_path.size()) != 0
-            || (restStart < size && k[restStart] != '/'))
+        if (restStart < size && k[restStart] != '/')
             return false;
         // rest: "" or "/e1/e2...", converted last element first.
         char t[520 + 8];
@@ -434,6 +459,7 @@ public:
 private:
     bool m_ok = false;
     std::string m_path; // "/local/skydns/svc/g0" for g0.svc.skydns.local.
+    mutable std::string m_head; // "/skydns" + m_path once a key had that shape ("": none yet)
     std::string m_text; // the name, fully qualified
     std::string m_wire; // its wire form
 };
