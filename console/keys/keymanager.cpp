@@ -484,6 +484,12 @@ void KeyManager::askReload(const QString &doneText)
             msg = doneText + QLatin1Char(' ')
                 + tr("The service refused the new configuration and keeps the running one: %1")
                       .arg(QString::fromStdString(r.message));
+        else if (!r.changed)
+            // The service keeps a loaded key until restarted; say so instead of implying it signs now.
+            msg = doneText + QLatin1Char(' ')
+                + tr("The service re-read its configuration but did not apply the key (%1): restart it "
+                     "(`systemctl restart skydns`) to sign with the new key.")
+                      .arg(QString::fromStdString(r.message));
         else
             msg = doneText + QLatin1Char(' ') + tr("The service reloaded its configuration.");
         showStatus(msg, !e.ok() || !r.accepted);

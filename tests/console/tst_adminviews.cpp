@@ -9,6 +9,10 @@
 #include "dashboard/querylogmodel.h"
 #include "dashboard/querylogview.h"
 #include "dashboard/timeseriesplot.h"
+#include "etcd/kvstorefactory.h"
+#include "keys/keymanager.h"
+
+#include "dnssec/keypair.h"
 
 #include "views_service.h"
 
@@ -18,6 +22,7 @@
 #include <QMessageBox>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace skydns::console;
@@ -67,6 +72,7 @@ private slots:
     void dashboardMovesWithQueries();
     void cacheViewListsAndFlushes();
     void wrongTokenIsShown();
+    void keyActivationReloadsService();
 };
 
 void TstAdminViews::initTestCase()
@@ -305,6 +311,50 @@ void TstAdminViews::wrongTokenIsShown()
     QTRY_VERIFY_WITH_TIMEOUT(log.statusText().contains(QStringLiteral("refused the admin token")), 10000);
     QCOMPARE(log.model()->rowCount(), 0);
     log.stop();
+}
+
+void TstAdminViews::keyActivationReloadsService()
+{
+    // The key manager end to end: a new key written into this service's /<prefix>/config, the
+    // service asked to reload through the admin API, and DNSKEY answered with the key afterwards.
+    KvStoreOptions options;
+    options.machines = {skydns::test::sharedEtcdEndpoint()};
+    std::unique_ptr<KvStore> store(createKvStore(options));
+    QTemporaryDir keyDir;
+    KeyManager km(store.get(), client());
+    km.setPathPrefix(m_service.prefix());
+    km.setZone(QStringLiteral("skydns.test."));
+    km.setKeyDirectory(keyDir.path());
+    QSignalSpy generated(&km, &KeyManager::generated);
+    km.generate();
+    QVERIFY(generated.wait(30000));
+    const KeyInfo key = generated.first().at(0).value<KeyInfo>();
+    QVERIFY2(key.ok(), qPrintable(key.error));
+    QTRY_COMPARE(km.selectedKey().basePath, key.basePath);
+    QSignalSpy finished(&km, &KeyManager::operationFinished);
+    km.activateSelected();
+    QVERIFY(finished.wait(20000));
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+    // The service either applies the key at once, or says that it needs a restart (it loads keys at
+    // start-up only): the key manager must tell which.
+    if (!km.statusText().contains(QStringLiteral("reloaded its configuration"))) {
+        QVERIFY2(km.statusText().contains(QStringLiteral("restart it")), qPrintable(km.statusText()));
+        QVERIFY(m_service.skydns().log().contains(QStringLiteral("dnssec need a restart")));
+        return;
+    }
+
+    const skydns::dns::Message answer = skydns::test::parse(
+        skydns::test::udpExchange(m_service.dnsPort(), skydns::test::makeQuery(4242, QStringLiteral("skydns.test."), 48, 4096, true)));
+    std::string error;
+    const auto pair = skydns::dnssec::loadKeyPair(key.basePath.toStdString(), "skydns.test.", &error);
+    QVERIFY2(pair, error.c_str());
+    bool dnskey = false;
+    for (const skydns::dns::Rr &rr : answer.answer)
+        dnskey = dnskey || (rr.type == 48 && rr.rdata == pair->dnskeyRdata());
+    QVERIFY2(dnskey, qPrintable(QStringLiteral("no DNSKEY of the activated key after the reload (%1 answers, %2 additional): %3")
+                                    .arg(answer.answer.size())
+                                    .arg(answer.additional.size())
+                                    .arg(m_service.skydns().log().right(600))));
 }
 
 QTEST_MAIN(TstAdminViews)

@@ -61,6 +61,8 @@ public:
     // adminAddress is "127.0.0.1:<port>" of the admin API.
     QString adminAddress() const { return QStringLiteral("127.0.0.1:%1").arg(m_adminPort); }
     const QString &token() const { return m_token; }
+    // prefix is the etcd path prefix the service reads (its config is /<prefix>/config).
+    const QString &prefix() const { return m_prefix; }
     quint16 dnsPort() const { return m_skydns.port(); }
     Skydns &skydns() { return m_skydns; }
 
