@@ -68,7 +68,9 @@ QueryTester::QueryTester(QWidget *parent)
 
     auto *serverRow = new QHBoxLayout;
     serverRow->addWidget(m_server, 1);
-    serverRow->addWidget(new QLabel(tr("Port:"), this));
+    auto *portLabel = new QLabel(tr("P&ort:"), this);
+    portLabel->setBuddy(m_port);
+    serverRow->addWidget(portLabel);
     serverRow->addWidget(m_port);
     auto *queryRow = new QHBoxLayout;
     queryRow->addWidget(m_name, 1);
@@ -80,8 +82,13 @@ QueryTester::QueryTester(QWidget *parent)
     optionRow->addStretch();
     optionRow->addWidget(m_send);
     auto *form = new QFormLayout;
-    form->addRow(tr("Se&rver:"), serverRow);
-    form->addRow(tr("&Name:"), queryRow);
+    // Labels with buddies, so their mnemonics (Alt+R, Alt+N) focus the fields next to them.
+    auto *serverLabel = new QLabel(tr("Se&rver:"), this);
+    serverLabel->setBuddy(m_server);
+    auto *nameLabel = new QLabel(tr("&Name:"), this);
+    nameLabel->setBuddy(m_name);
+    form->addRow(serverLabel, serverRow);
+    form->addRow(nameLabel, queryRow);
     form->addRow(QString(), optionRow);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
