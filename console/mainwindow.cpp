@@ -28,6 +28,13 @@
 #ifdef SKYDNS_CONSOLE_HAS_SERVICECONTROL
 #include "servicecontrol/servicecontrolwidget.h"
 #endif
+#ifdef SKYDNS_CONSOLE_HAS_DISCOVERY
+#include "discovery/registerdialog.h"
+#include "discovery/resolverswitch.h"
+#include "platform/serviceplatform.h"
+#include "servicecontrol/servicecontroller.h"
+#include <QVBoxLayout>
+#endif
 
 #include <QAction>
 #include <QApplication>
@@ -156,6 +163,10 @@ void MainWindow::createActions()
                         {QKeySequence(Qt::CTRL | Qt::Key_F)});
     m_newServiceAction = make(tr("&New Service"), QStringLiteral("newServiceAction"),
                               tr("Create a service below the selected domain"), {QKeySequence(Qt::CTRL | Qt::Key_N)});
+    m_registerAction = make(tr("Re&gister Service..."), QStringLiteral("registerServiceAction"),
+                            tr("Announce a service in one line, as `skydns register` does"),
+                            {QKeySequence(Qt::CTRL | Qt::Key_R)});
+    connect(m_registerAction, &QAction::triggered, this, &MainWindow::openRegisterDialog);
     m_deleteAction = make(tr("&Delete Service"), QStringLiteral("deleteAction"), tr("Delete the selected service"),
                           {QKeySequence(QKeySequence::Delete)});
 }
@@ -238,8 +249,34 @@ void MainWindow::createTabs()
 #endif
 #ifdef SKYDNS_CONSOLE_HAS_SERVICECONTROL
     auto *service = new ServiceControlWidget(this);
+#ifdef SKYDNS_CONSOLE_HAS_DISCOVERY
+    // The Service tab also holds "Use for this computer": the OS routes the profile's domain here.
+    auto *servicePage = new QWidget(this);
+    servicePage->setObjectName(QStringLiteral("servicePage"));
+    service->setObjectName(QStringLiteral("serviceControl"));
+    auto *serviceLayout = new QVBoxLayout(servicePage);
+    serviceLayout->addWidget(service);
+    m_resolverRunner = new QProcessRunner(this);
+    const bool elevated = platform::isElevated();
+    auto makeSwitch = [this, serviceLayout, elevated](const QString &domain) {
+        delete m_resolverSwitch;
+        m_resolverSwitch = new ResolverSwitch(platform::hostPlatform(), domain, QStringLiteral("127.0.0.1:53"),
+                                              ServiceController::defaultServiceBinary(), elevated, m_resolverRunner);
+        m_resolverSwitch->setObjectName(QStringLiteral("resolverSwitch"));
+        serviceLayout->insertWidget(1, m_resolverSwitch);
+        m_resolverSwitch->refresh();
+    };
+    makeSwitch(QStringLiteral("skydns.local."));
+    serviceLayout->addStretch(1);
+    m_storeSetters.push_back([this, makeSwitch](KvStore *store) {
+        if (store && m_resolverSwitch && !m_resolverSwitch->busy())
+            makeSwitch(m_connection->profile().domain);
+    });
+    m_tabs->addTab(servicePage, tr("&Service"));
+#else
     service->setObjectName(QStringLiteral("servicePage"));
     m_tabs->addTab(service, tr("&Service"));
+#endif
 #else
     m_tabs->addTab(unavailablePage(QStringLiteral("servicePage"), tr("service control")), tr("&Service"));
 #endif
@@ -271,6 +308,7 @@ void MainWindow::createMenus()
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->setObjectName(QStringLiteral("editMenu"));
     edit->addAction(m_newServiceAction);
+    edit->addAction(m_registerAction);
     edit->addAction(m_deleteAction);
     edit->addSeparator();
     edit->addAction(m_findAction);
@@ -454,6 +492,7 @@ void MainWindow::updateActions()
     m_editProfileAction->setEnabled(!m_profileCombo->currentText().isEmpty());
     m_refreshAction->setEnabled(connected);
     m_newServiceAction->setEnabled(connected);
+    m_registerAction->setEnabled(connected);
     m_deleteAction->setEnabled(connected);
 }
 
@@ -521,6 +560,30 @@ void MainWindow::showAbout()
     box->setTextFormat(Qt::RichText);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
+}
+
+} // namespace skydns::console
+
+namespace skydns::console {
+
+void MainWindow::openRegisterDialog()
+{
+#ifdef SKYDNS_CONSOLE_HAS_DISCOVERY
+    KvStore *store = m_connection->store();
+    if (!store)
+        return;
+    const ConnectionProfile &profile = m_connection->profile();
+    QString prefix = profile.prefix;
+    while (prefix.startsWith(QLatin1Char('/')))
+        prefix.remove(0, 1);
+    auto *dialog = new RegisterDialog(store, profile.domain, prefix, this);
+    dialog->setObjectName(QStringLiteral("registerDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RegisterDialog::registered, this, [this](const QString &, const QString &name) {
+        statusBar()->showMessage(tr("Registered %1").arg(name), kStatusMessageMs);
+    });
+    dialog->open();
+#endif
 }
 
 } // namespace skydns::console

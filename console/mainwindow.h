@@ -48,6 +48,8 @@ public:
     QAction *findAction() const { return m_findAction; }
     // newServiceAction (Ctrl+N) and deleteAction (Delete) act on the Records tab.
     QAction *newServiceAction() const { return m_newServiceAction; }
+    // registerAction opens the register dialog (Edit > Register Service..., Ctrl+R; connected only).
+    QAction *registerAction() const { return m_registerAction; }
     QAction *deleteAction() const { return m_deleteAction; }
     // newProfileAction / editProfileAction open the profile dialog.
     QAction *newProfileAction() const { return m_newProfileAction; }
@@ -96,6 +98,7 @@ private:
     void saveLayout() const;
     void openProfileDialog(const ConnectionProfile &profile, bool isNew);
     void onConnected(KvStore *store);
+    void openRegisterDialog();
     void onDisconnected();
     void setConnectionText(const QString &text, const QString &tooltip = QString());
     void updateActions();
@@ -109,6 +112,9 @@ private:
     QAction *m_findAction = nullptr;
     QAction *m_newServiceAction = nullptr;
     QAction *m_deleteAction = nullptr;
+    QAction *m_registerAction = nullptr;
+    class ProcessRunner *m_resolverRunner = nullptr;
+    class ResolverSwitch *m_resolverSwitch = nullptr;
     QAction *m_newProfileAction = nullptr;
     QAction *m_editProfileAction = nullptr;
     QComboBox *m_profileCombo = nullptr;
