@@ -31,7 +31,8 @@ void onSignal(int signal)
 }
 
 // keepRestartOnly copies into next the settings a running service cannot change (they need new
-// sockets, a new etcd client or a new metrics port) and names those that differ.
+// sockets, a new etcd client or a new metrics port) and names those that differ. dnssec is not one
+// of them: reload() loads the new key (or none) and keeps the running one when that fails.
 QStringList keepRestartOnly(const config::ServiceConfig &running, config::ServiceConfig &next)
 {
     QStringList differ;
@@ -52,7 +53,6 @@ QStringList keepRestartOnly(const config::ServiceConfig &running, config::Servic
     keep(next.pathPrefix, running.pathPrefix, "path-prefix");
     keep(next.discover, running.discover, "discover");
     keep(next.etcd3, running.etcd3, "etcd3");
-    keep(next.dnssec, running.dnssec, "dnssec");
     keep(next.prometheusPort, running.prometheusPort, "PROMETHEUS_PORT");
     keep(next.prometheusPath, running.prometheusPath, "PROMETHEUS_PATH");
     keep(next.prometheusNamespace, running.prometheusNamespace, "PROMETHEUS_NAMESPACE");
@@ -292,9 +292,11 @@ void Application::reload(const QString &why)
     // The key files may have been replaced under the same name: read them again on every reload.
     const std::uint16_t oldTag = m_signer->keyTag();
     std::string keyError;
-    if (!m_signer->reload(next.config, &keyError))
+    if (!m_signer->reload(next.config, &keyError)) {
         qCWarning(lcService).noquote() << QStringLiteral("reload (%1): DNSSEC key not reloaded, keeping the running key: %2")
                                               .arg(why, QString::fromStdString(keyError));
+        next.config.dnssec = m_config->dnssec; // the setting follows the key actually in use
+    }
     const bool keyChanged = m_signer->keyTag() != oldTag; // then the packet caches must go (setConfig below)
     const QStringList changes = config::diffConfigs(*m_config, next.config);
     ++m_reloads;

@@ -434,7 +434,7 @@ void KeyManager::activateSelected()
         }
         m_activeKey = k.basePath;
         rebuildModel();
-        askReload(tr("%1 now names %2 as the DNSSEC key.").arg(configKey(), k.basePath));
+        askReload(tr("%1 now names %2 as the DNSSEC key.").arg(configKey(), k.basePath), k.basePath);
     });
 }
 
@@ -460,11 +460,12 @@ void KeyManager::retireActive()
         m_activeKey.clear();
         rebuildModel();
         askReload(old.isEmpty() ? tr("No DNSSEC key was active.")
-                                : tr("%1 no longer names a DNSSEC key; the files of %2 were kept.").arg(configKey(), old));
+                                : tr("%1 no longer names a DNSSEC key; the files of %2 were kept.").arg(configKey(), old),
+                  QString());
     });
 }
 
-void KeyManager::askReload(const QString &doneText)
+void KeyManager::askReload(const QString &doneText, const QString &expectedKey)
 {
     if (!m_admin || !m_admin->isConfigured()) {
         const QString msg = doneText + QLatin1Char(' ')
@@ -476,25 +477,43 @@ void KeyManager::askReload(const QString &doneText)
         return;
     }
     showStatus(doneText + QLatin1Char(' ') + tr("Asking the service to reload..."));
-    m_admin->reload(this, [this, doneText](const AdminError &e, const admin::ReloadResult &r) {
-        QString msg;
-        if (!e.ok())
-            msg = doneText + QLatin1Char(' ') + tr("The service did not reload: %1").arg(e.message);
-        else if (!r.accepted)
-            msg = doneText + QLatin1Char(' ')
-                + tr("The service refused the new configuration and keeps the running one: %1")
-                      .arg(QString::fromStdString(r.message));
-        else if (!r.changed)
-            // The service keeps a loaded key until restarted; say so instead of implying it signs now.
-            msg = doneText + QLatin1Char(' ')
-                + tr("The service re-read its configuration but did not apply the key (%1): restart it "
-                     "(`systemctl restart skydns`) to sign with the new key.")
-                      .arg(QString::fromStdString(r.message));
-        else
-            msg = doneText + QLatin1Char(' ') + tr("The service reloaded its configuration.");
-        showStatus(msg, !e.ok() || !r.accepted);
-        // The config was written either way; a failed reload is reported, not an undone edit.
-        emit operationFinished(true, msg);
+    m_admin->reload(this, [this, doneText, expectedKey](const AdminError &e, const admin::ReloadResult &r) {
+        if (!e.ok() || !r.accepted) {
+            const QString msg = doneText + QLatin1Char(' ')
+                + (!e.ok() ? tr("The service did not reload: %1").arg(e.message)
+                           : tr("The service refused the new configuration and keeps the running one: %1")
+                                 .arg(QString::fromStdString(r.message)));
+            showStatus(msg, true);
+            // The config was written either way; a failed reload is reported, not an undone edit.
+            emit operationFinished(true, msg);
+            return;
+        }
+        // The service may have applied the change already (it watches the config key), so "changed"
+        // alone says little: ask which key it runs with now.
+        m_admin->fetchConfig(this, [this, doneText, expectedKey](const AdminError &ce, const admin::ConfigListing &c) {
+            QString running;
+            bool found = false;
+            for (const admin::ConfigValue &v : c.settings) {
+                if (v.key == "dnssec") {
+                    running = QString::fromStdString(v.value);
+                    found = true;
+                }
+            }
+            QString msg;
+            if (!ce.ok() || !found)
+                msg = doneText + QLatin1Char(' ') + tr("The service reloaded; could not confirm the key it uses: %1")
+                                                       .arg(ce.ok() ? tr("no dnssec setting listed") : ce.message);
+            else if (running == expectedKey)
+                msg = doneText + QLatin1Char(' ')
+                    + (expectedKey.isEmpty() ? tr("The service reloaded its configuration and no longer signs.")
+                                             : tr("The service reloaded its configuration and signs with the new key."));
+            else
+                msg = doneText + QLatin1Char(' ')
+                    + tr("The service reloaded but still uses \"%1\" (the new key could not be loaded, see its log).")
+                          .arg(running);
+            showStatus(msg, !ce.ok() || !found || running != expectedKey);
+            emit operationFinished(true, msg);
+        });
     });
 }
 

@@ -105,7 +105,8 @@ private:
     void showStatus(const QString &text, bool error = false);
     void setBusy(bool busy);
     void updateButtons();
-    void askReload(const QString &doneText);
+    // askReload asks the service to reload and then checks that it runs with expectedKey ("" = none).
+    void askReload(const QString &doneText, const QString &expectedKey);
     void browseDirectory();
     void onSelectionChanged();
 
