@@ -849,8 +849,24 @@
         <translation>Der Dienst hat die neue Konfiguration abgelehnt und behält die laufende: %1</translation>
     </message>
     <message>
-        <source>The service reloaded its configuration.</source>
-        <translation>Der Dienst hat seine Konfiguration neu geladen.</translation>
+        <source>The service reloaded; could not confirm the key it uses: %1</source>
+        <translation>Der Dienst hat neu geladen; der verwendete Schlüssel konnte nicht bestätigt werden: %1</translation>
+    </message>
+    <message>
+        <source>no dnssec setting listed</source>
+        <translation>keine dnssec-Einstellung aufgeführt</translation>
+    </message>
+    <message>
+        <source>The service reloaded its configuration and no longer signs.</source>
+        <translation>Der Dienst hat seine Konfiguration neu geladen und signiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The service reloaded its configuration and signs with the new key.</source>
+        <translation>Der Dienst hat seine Konfiguration neu geladen und signiert mit dem neuen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The service reloaded but still uses &quot;%1&quot; (the new key could not be loaded, see its log).</source>
+        <translation>Der Dienst hat neu geladen, verwendet aber weiterhin „%1“ (der neue Schlüssel konnte nicht geladen werden, siehe sein Protokoll).</translation>
     </message>
 </context>
 <context>
@@ -1090,6 +1106,18 @@
         <source>About SkyDNS Qt Console</source>
         <translation>Über die SkyDNS-Qt-Konsole</translation>
     </message>
+    <message>
+        <source>Re&amp;gister Service...</source>
+        <translation>Dienst re&amp;gistrieren...</translation>
+    </message>
+    <message>
+        <source>Announce a service in one line, as `skydns register` does</source>
+        <translation>Einen Dienst in einer Zeile bekannt machen, wie `skydns register`</translation>
+    </message>
+    <message>
+        <source>Registered %1</source>
+        <translation>%1 registriert</translation>
+    </message>
 </context>
 <context>
     <name>skydns::console::ProfileDialog</name>
@@ -1314,10 +1342,6 @@
         <translation>Ein Typkürzel, TYPEnnn oder eine Zahl von 0 bis 65535</translation>
     </message>
     <message>
-        <source>Port:</source>
-        <translation>Port:</translation>
-    </message>
-    <message>
         <source>Se&amp;rver:</source>
         <translation>Se&amp;rver:</translation>
     </message>
@@ -1356,6 +1380,10 @@
     <message>
         <source>No answer: %1</source>
         <translation>Keine Antwort: %1</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
     </message>
 </context>
 <context>

@@ -849,8 +849,24 @@
         <translation>Le service a refusé la nouvelle configuration et garde celle en cours&#xa0;: %1</translation>
     </message>
     <message>
-        <source>The service reloaded its configuration.</source>
-        <translation>Le service a rechargé sa configuration.</translation>
+        <source>The service reloaded; could not confirm the key it uses: %1</source>
+        <translation>Le service s&apos;est rechargé&#xa0;; impossible de confirmer la clé qu&apos;il utilise&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>no dnssec setting listed</source>
+        <translation>aucun paramètre dnssec listé</translation>
+    </message>
+    <message>
+        <source>The service reloaded its configuration and no longer signs.</source>
+        <translation>Le service a rechargé sa configuration et ne signe plus.</translation>
+    </message>
+    <message>
+        <source>The service reloaded its configuration and signs with the new key.</source>
+        <translation>Le service a rechargé sa configuration et signe avec la nouvelle clé.</translation>
+    </message>
+    <message>
+        <source>The service reloaded but still uses &quot;%1&quot; (the new key could not be loaded, see its log).</source>
+        <translation>Le service s&apos;est rechargé mais utilise toujours «&#xa0;%1&#xa0;» (la nouvelle clé n&apos;a pas pu être chargée, voir son journal).</translation>
     </message>
 </context>
 <context>
@@ -1090,6 +1106,18 @@
         <source>About SkyDNS Qt Console</source>
         <translation>À propos de la console SkyDNS Qt</translation>
     </message>
+    <message>
+        <source>Re&amp;gister Service...</source>
+        <translation>&amp;Enregistrer un service...</translation>
+    </message>
+    <message>
+        <source>Announce a service in one line, as `skydns register` does</source>
+        <translation>Annoncer un service en une ligne, comme le fait `skydns register`</translation>
+    </message>
+    <message>
+        <source>Registered %1</source>
+        <translation>%1 enregistré</translation>
+    </message>
 </context>
 <context>
     <name>skydns::console::ProfileDialog</name>
@@ -1314,10 +1342,6 @@
         <translation>Un mnémonique de type, TYPEnnn ou un nombre de 0 à 65535</translation>
     </message>
     <message>
-        <source>Port:</source>
-        <translation>Port&#xa0;:</translation>
-    </message>
-    <message>
         <source>Se&amp;rver:</source>
         <translation>Se&amp;rveur&#xa0;:</translation>
     </message>
@@ -1356,6 +1380,10 @@
     <message>
         <source>No answer: %1</source>
         <translation>Pas de réponse&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort&#xa0;:</translation>
     </message>
 </context>
 <context>
