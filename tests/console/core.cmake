@@ -15,5 +15,9 @@ if(EXISTS ${PROJECT_SOURCE_DIR}/console/tree/dnstreemodel.h)
 endif()
 if(EXISTS ${PROJECT_SOURCE_DIR}/console/tree/recordspage.h)
     # Starts an etcd of its own (a clean /skydns for realistic pictures).
+    # Also runs a skydns with its admin API for the Dashboard, Query Log and Query Tester shots.
     skydns_add_test(NAME tst_screenshots SOURCES tst_screenshots.cpp LIBS skydns_console_lib Qt6::Widgets TIMEOUT 120)
+    target_include_directories(tst_screenshots PRIVATE ${PROJECT_SOURCE_DIR}/tests/integration)
+    target_compile_definitions(tst_screenshots PRIVATE SKYDNS_BIN="$<TARGET_FILE:skydns>")
+    add_dependencies(tst_screenshots skydns)
 endif()

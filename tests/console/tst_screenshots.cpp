@@ -1,8 +1,19 @@
 // Screenshots of the console with realistic data, for the README: a private etcd gets a small
 // SkyDNS tree (services in two data centres, SRV weights, IPv6, a mail exchanger, a TTL key, a
 // broken value), the main window connects to it through a saved profile, expands the tree and
-// opens a service. PNGs go to <build>/screenshots/ and to docs/screenshots/ in the source tree.
+// opens a service. A real skydns serves that tree with its admin API on, gets a few seconds of
+// queries (A, SRV, MX, NXDOMAIN) and feeds the Dashboard and Query Log tabs; the DNSSEC Keys tab
+// shows a key generated into a temporary directory and the Query Tester an SRV answer.
+// PNGs go to <build>/screenshots/ and to docs/screenshots/ in the source tree.
 #include "mainwindow.h"
+
+#include "admin/adminclient.h"
+#include "dashboard/dashboardview.h"
+#include "dashboard/querylogmodel.h"
+#include "dashboard/querylogview.h"
+#include "dashboard/timeseriesplot.h"
+#include "keys/keymanager.h"
+#include "querytester/querytester.h"
 
 #include "connection/connectionmanager.h"
 #include "connection/connectionprofile.h"
@@ -13,6 +24,7 @@
 #include "tree/recordspage.h"
 
 #include "etcdserver.h"
+#include "servicetestutil.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -20,6 +32,7 @@
 #include <QLineEdit>
 #include <QSet>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -42,6 +55,9 @@ private slots:
     void recordsTab();
     void filteredTree();
     void profileDialog();
+    void dashboardAndQueryLog();
+    void keyManager();
+    void queryTester();
 
 private:
     void save(QWidget *widget, const QString &name);
@@ -49,6 +65,9 @@ private:
 
     QTemporaryDir m_settingsDir;
     skydns::test::EtcdServer m_etcd;
+    QTemporaryDir m_serviceDir;
+    skydns::test::Skydns m_skydns;
+    QString m_adminToken;
 };
 
 void TstScreenshots::initTestCase()
@@ -85,9 +104,24 @@ void TstScreenshots::initTestCase()
         QVERIFY2(r->ok(), qPrintable(r->message));
     }
 
+    // The service the Dashboard, Query Log and Query Tester talk to: the records above, the admin
+    // API on a free port, its token read from the file it writes; no recursion (no traffic out).
+    const quint16 adminPort = skydns::test::EtcdServer::freePort();
+    const QString tokenFile = m_serviceDir.filePath(QStringLiteral("admin.token"));
+    QVERIFY2(m_skydns.start({QStringLiteral("-machines"), m_etcd.clientUrl(), QStringLiteral("-nameservers"),
+                             QStringLiteral("127.0.0.1:1"), QStringLiteral("-no-rec")},
+                            {{QStringLiteral("SKYDNS_ADMIN_ADDR"), QStringLiteral("127.0.0.1:%1").arg(adminPort)},
+                             {QStringLiteral("SKYDNS_ADMIN_TOKEN_FILE"), tokenFile}}),
+             qPrintable(m_skydns.log()));
+    QFile token(tokenFile);
+    QVERIFY2(token.open(QIODevice::ReadOnly), qPrintable(tokenFile));
+    m_adminToken = QString::fromUtf8(token.readAll()).trimmed();
+    QVERIFY(!m_adminToken.isEmpty());
+
     ConnectionProfile profile;
     profile.name = QStringLiteral("lab");
     profile.machines = {m_etcd.clientUrl()};
+    profile.adminUrl = QStringLiteral("http://127.0.0.1:%1").arg(adminPort);
     skydns::console::ProfileStore profiles;
     QVERIFY2(profiles.save(profile, &error), qPrintable(error));
     profiles.setLastUsed(profile.name);
@@ -117,6 +151,11 @@ void TstScreenshots::save(QWidget *widget, const QString &name)
 void TstScreenshots::connectAndExpand(MainWindow &window)
 {
     window.resize(1280, 760);
+    // The token normally comes from the keychain, which tests have none of (the read then ends
+    // with NoKeyring and leaves the client's token alone): hand it to the window's client.
+    auto *admin = window.findChild<skydns::console::AdminClient *>();
+    QVERIFY(admin);
+    admin->setToken(m_adminToken);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(window.profileCombo()->currentText(), QStringLiteral("lab"));
@@ -169,6 +208,96 @@ void TstScreenshots::profileDialog()
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     save(&dialog, QStringLiteral("console-profile.png"));
+}
+
+void TstScreenshots::dashboardAndQueryLog()
+{
+    MainWindow window;
+    connectAndExpand(window);
+    auto *dashboard = window.findChild<skydns::console::DashboardView *>();
+    auto *log = window.findChild<skydns::console::QueryLogView *>();
+    QVERIFY(dashboard && log);
+    window.tabs()->setCurrentWidget(dashboard);
+    // A few seconds of uneven traffic so the per-second plots have shape; cache hits come from
+    // the repeats, NXDOMAIN from names nobody registered.
+    const quint16 port = m_skydns.port();
+    quint16 id = 100;
+    int answered = 0;
+    const int perRound[] = {3, 8, 14, 6, 20, 11, 4, 16, 9, 12};
+    for (const int n : perRound) {
+        for (int i = 0; i < n; ++i) {
+            const struct { const char *name; quint16 type; } queries[] = {
+                {"web.east.skydns.local.", 33}, {"1.web.east.skydns.local.", 1}, {"db.east.skydns.local.", 28},
+                {"cache.west.skydns.local.", 1}, {"west.skydns.local.", 15}, {"nosuch.east.skydns.local.", 1},
+                {"ns1.ns.skydns.local.", 1}, {"cache.west.skydns.local.", 33},
+            };
+            const auto &q = queries[(i + n) % (sizeof queries / sizeof queries[0])];
+            if (!skydns::test::udpExchange(port, skydns::test::makeQuery(++id, QLatin1String(q.name), q.type)).isEmpty())
+                ++answered;
+        }
+        QTest::qWait(450);
+    }
+    QVERIFY2(answered > 80, qPrintable(QString::number(answered)));
+    QTRY_VERIFY_WITH_TIMEOUT(dashboard->lastStats().has_value() && dashboard->lastStats()->queries >= quint64(answered), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!dashboard->queriesPlot()->series().isEmpty(), 5000);
+    double peak = 0;
+    for (const auto &series : dashboard->queriesPlot()->series())
+        for (const double v : series.values)
+            peak = std::max(peak, v);
+    QVERIFY2(peak > 1, qPrintable(QString::number(peak)));
+    QTest::qWait(300);
+    save(&window, QStringLiteral("console-dashboard.png"));
+
+    window.tabs()->setCurrentWidget(log);
+    QTRY_VERIFY_WITH_TIMEOUT(log->model()->rowCount() > 20, 10000);
+    QTest::qWait(300);
+    save(&window, QStringLiteral("console-querylog.png"));
+}
+
+void TstScreenshots::keyManager()
+{
+    QTemporaryDir keyDir;
+    QVERIFY(keyDir.isValid());
+    MainWindow window;
+    connectAndExpand(window);
+    auto *keys = window.findChild<skydns::console::KeyManager *>();
+    QVERIFY(keys);
+    window.tabs()->setCurrentWidget(keys);
+    QCOMPARE(keys->zone(), QStringLiteral("skydns.local."));
+    keys->setKeyDirectory(keyDir.path());
+    keys->setAlgorithm(13); // ECDSAP256SHA256
+    QTRY_VERIFY(!keys->isBusy());
+    QSignalSpy generated(keys, &skydns::console::KeyManager::generated);
+    keys->generate();
+    QVERIFY(generated.wait(30000));
+    const auto key = generated.takeFirst().at(0).value<skydns::console::KeyInfo>();
+    QVERIFY2(key.ok(), qPrintable(key.error));
+    QTRY_VERIFY(!keys->isBusy());
+    keys->selectKey(key.basePath);
+    QTRY_VERIFY(keys->detailsText().contains(key.dnskey));
+    QVERIFY(keys->detailsText().contains(key.ds256));
+    QTest::qWait(300);
+    save(&window, QStringLiteral("console-keys.png"));
+}
+
+void TstScreenshots::queryTester()
+{
+    MainWindow window;
+    connectAndExpand(window);
+    auto *tester = window.findChild<skydns::console::QueryTester *>();
+    QVERIFY(tester);
+    window.tabs()->setCurrentWidget(tester);
+    tester->setServer(QStringLiteral("127.0.0.1"), m_skydns.port());
+    tester->setQuery(QStringLiteral("web.east.skydns.local."), QStringLiteral("SRV"));
+    QSignalSpy finished(tester, &skydns::console::QueryTester::finished);
+    tester->send();
+    QVERIFY(finished.wait(10000));
+    QVERIFY(finished.takeFirst().at(0).toBool());
+    // The three web instances with their priorities, weights and port, and their addresses.
+    for (const char *part : {"10 60 8080", "10 40 8080", "20 100 8080", "10.0.1.10", "10.0.1.12"})
+        QVERIFY2(tester->output().contains(QLatin1String(part)), qPrintable(tester->output()));
+    QTest::qWait(300);
+    save(&window, QStringLiteral("console-querytester.png"));
 }
 
 QTEST_MAIN(TstScreenshots)
