@@ -21,8 +21,23 @@ QString rrText(const ldns_rr *rr)
     char *s = ldns_rr2str(rr);
     if (!s)
         return QStringLiteral("; (unprintable record)\n");
-    QString text = QString::fromUtf8(s);
+    const QString raw = QString::fromUtf8(s);
     std::free(s);
+    // ldns separates fields with tabs; the view's tab stops are in pixels and a long owner ran into
+    // its TTL. Expand them to 8-column stops here, as a terminal shows dig's output.
+    QString text;
+    text.reserve(raw.size() + 16);
+    int column = 0;
+    for (const QChar c : raw) {
+        if (c == QLatin1Char('\t')) {
+            const int spaces = 8 - column % 8;
+            text += QString(spaces, QLatin1Char(' '));
+            column += spaces;
+        } else {
+            text += c;
+            column = c == QLatin1Char('\n') ? 0 : column + 1;
+        }
+    }
     if (!text.endsWith(QLatin1Char('\n')))
         text += QLatin1Char('\n');
     return text;
