@@ -1,5 +1,8 @@
 // skydns-console: the Qt Widgets admin console for SkyDNS Qt.
 #include "mainwindow.h"
+#ifdef SKYDNS_CONSOLE_HAS_I18N
+#include "i18n/translations.h"
+#endif
 
 #include "version.h"
 
@@ -26,11 +29,19 @@ int main(int argc, char **argv)
 
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("skydns-console"));
-    QApplication::setApplicationDisplayName(QObject::tr("SkyDNS Qt Console"));
     QApplication::setApplicationVersion(QLatin1String(skydns::versionString()));
     QApplication::setOrganizationName(QStringLiteral("SkyDNS Qt"));
+#ifdef SKYDNS_CONSOLE_HAS_I18N
+    // The language (Settings > Language, "ui/language") is read once the settings' names are set
+    // and before any text is translated.
+    skydns::console::Translations::applyStored();
+#endif
+    QApplication::setApplicationDisplayName(QObject::tr("SkyDNS Qt Console"));
 
     skydns::console::MainWindow window;
+#ifdef SKYDNS_CONSOLE_HAS_I18N
+    skydns::console::Translations::attach(&window);
+#endif
     window.show();
     return app.exec();
 }
