@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  libqt6svg6 qt6-qpa-plugins
+  libqt6svg6 qt6-qpa-plugins qt6-translations-l10n
   libldns-dev ldnsutils libssl-dev
   libcpprest-dev libboost-dev
   qtkeychain-qt6-dev nlohmann-json3-dev
