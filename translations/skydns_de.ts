@@ -1941,8 +1941,8 @@ Der Schlüssel %2 wird aus etcd entfernt.</translation>
 <context>
     <name>skydns::console::Translations</name>
     <message>
-        <source>Language: %1. Texts built before the change (status messages, open dialogs) change when they are shown again.</source>
-        <translation>Sprache: %1. Texte, die vor der Änderung erstellt wurden (Statusmeldungen, offene Dialoge), ändern sich, wenn sie erneut angezeigt werden.</translation>
+        <source>Language: %1. Status messages shown before the change stay in the previous language.</source>
+        <translation>Sprache: %1. Statusmeldungen von vor der Änderung bleiben in der vorherigen Sprache.</translation>
     </message>
     <message>
         <source>Se&amp;ttings</source>

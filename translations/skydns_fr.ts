@@ -1941,8 +1941,8 @@ La clé %2 est retirée d&apos;etcd.</translation>
 <context>
     <name>skydns::console::Translations</name>
     <message>
-        <source>Language: %1. Texts built before the change (status messages, open dialogs) change when they are shown again.</source>
-        <translation>Langue&#xa0;: %1. Les textes créés avant le changement (messages d&apos;état, dialogues ouverts) changent lorsqu&apos;ils sont de nouveau affichés.</translation>
+        <source>Language: %1. Status messages shown before the change stay in the previous language.</source>
+        <translation>Langue&#xa0;: %1. Les messages d&apos;état affichés avant le changement restent dans la langue précédente.</translation>
     </message>
     <message>
         <source>Se&amp;ttings</source>

@@ -2,6 +2,7 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -16,36 +17,43 @@ namespace skydns::console {
 ProfileDialog::ProfileDialog(QWidget *parent)
     : QDialog(parent)
 {
-    setWindowTitle(tr("Connection Profile"));
     setObjectName(QStringLiteral("profileDialog"));
-    auto *form = new QFormLayout;
+    // The texts are set by retranslateUi; m_labels keeps each field's label for it.
+    m_form = new QFormLayout;
 
-    auto line = [this, form](const QString &label, const QString &objectName, const QString &placeholder) {
+    auto line = [this](const QString &objectName) {
         auto *edit = new QLineEdit(this);
         edit->setObjectName(objectName);
-        edit->setPlaceholderText(placeholder);
-        form->addRow(label, edit);
+        auto *label = new QLabel(this);
+        label->setBuddy(edit);
+        m_labels.insert(edit, label);
+        m_form->addRow(label, edit);
         connect(edit, &QLineEdit::textChanged, this, &ProfileDialog::revalidate);
         return edit;
     };
-    m_name = line(tr("&Name:"), QStringLiteral("nameEdit"), tr("e.g. production"));
+    m_name = line(QStringLiteral("nameEdit"));
     m_api = new QComboBox(this);
     m_api->setObjectName(QStringLiteral("apiCombo"));
-    m_api->addItem(tr("etcd v2 (keys API)"), QStringLiteral("v2"));
-    m_api->addItem(tr("etcd v3 (JSON gateway)"), QStringLiteral("v3"));
-    form->addRow(tr("etcd &API:"), m_api);
-    m_machines = line(tr("etcd &machines:"), QStringLiteral("machinesEdit"),
-                      tr("http://127.0.0.1:2379, http://10.0.0.2:2379"));
-    m_prefix = line(tr("&Path prefix:"), QStringLiteral("prefixEdit"), QStringLiteral("/skydns"));
-    m_domain = line(tr("&Domain:"), QStringLiteral("domainEdit"), QStringLiteral("skydns.local."));
-    m_caFile = addFileField(form, tr("TLS &CA file:"), QStringLiteral("caFileEdit"));
-    m_certFile = addFileField(form, tr("TLS client &certificate:"), QStringLiteral("certFileEdit"));
-    m_keyFile = addFileField(form, tr("TLS client &key:"), QStringLiteral("keyFileEdit"));
-    m_username = line(tr("etcd &user:"), QStringLiteral("usernameEdit"), tr("none"));
-    m_password = line(tr("etcd pass&word:"), QStringLiteral("passwordEdit"), tr("kept in the keyring"));
+    m_api->addItem(QString(), QStringLiteral("v2"));
+    m_api->addItem(QString(), QStringLiteral("v3"));
+    auto *apiLabel = new QLabel(this);
+    apiLabel->setBuddy(m_api);
+    m_labels.insert(m_api, apiLabel);
+    m_form->addRow(apiLabel, m_api);
+    m_machines = line(QStringLiteral("machinesEdit"));
+    m_prefix = line(QStringLiteral("prefixEdit"));
+    m_prefix->setPlaceholderText(QStringLiteral("/skydns"));
+    m_domain = line(QStringLiteral("domainEdit"));
+    m_domain->setPlaceholderText(QStringLiteral("skydns.local."));
+    m_caFile = addFileField(QStringLiteral("caFileEdit"));
+    m_certFile = addFileField(QStringLiteral("certFileEdit"));
+    m_keyFile = addFileField(QStringLiteral("keyFileEdit"));
+    m_username = line(QStringLiteral("usernameEdit"));
+    m_password = line(QStringLiteral("passwordEdit"));
     m_password->setEchoMode(QLineEdit::Password);
-    m_adminUrl = line(tr("Admin API &URL:"), QStringLiteral("adminUrlEdit"), QStringLiteral("http://127.0.0.1:8053"));
-    m_adminToken = line(tr("Admin &token:"), QStringLiteral("adminTokenEdit"), tr("kept in the keyring"));
+    m_adminUrl = line(QStringLiteral("adminUrlEdit"));
+    m_adminUrl->setPlaceholderText(QStringLiteral("http://127.0.0.1:8053"));
+    m_adminToken = line(QStringLiteral("adminTokenEdit"));
     m_adminToken->setEchoMode(QLineEdit::Password);
 
     m_secretNotice = new QLabel(this);
@@ -62,23 +70,70 @@ ProfileDialog::ProfileDialog(QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addLayout(m_form);
     layout->addWidget(m_secretNotice);
     layout->addWidget(m_problems);
     layout->addWidget(m_buttons);
+    retranslateUi();
     setProfile(ConnectionProfile{});
 }
 
-QLineEdit *ProfileDialog::addFileField(QFormLayout *form, const QString &label, const QString &objectName)
+void ProfileDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDialog::changeEvent(event);
+}
+
+void ProfileDialog::setLabel(QWidget *field, const QString &text)
+{
+    if (QLabel *label = m_labels.value(field))
+        label->setText(text);
+}
+
+void ProfileDialog::retranslateUi()
+{
+    setWindowTitle(tr("Connection Profile"));
+    setLabel(m_name, tr("&Name:"));
+    m_name->setPlaceholderText(tr("e.g. production"));
+    setLabel(m_api, tr("etcd &API:"));
+    m_api->setItemText(0, tr("etcd v2 (keys API)"));
+    m_api->setItemText(1, tr("etcd v3 (JSON gateway)"));
+    setLabel(m_machines, tr("etcd &machines:"));
+    m_machines->setPlaceholderText(tr("http://127.0.0.1:2379, http://10.0.0.2:2379"));
+    setLabel(m_prefix, tr("&Path prefix:"));
+    setLabel(m_domain, tr("&Domain:"));
+    setLabel(m_caFile, tr("TLS &CA file:"));
+    setLabel(m_certFile, tr("TLS client &certificate:"));
+    setLabel(m_keyFile, tr("TLS client &key:"));
+    for (QLineEdit *edit : {m_caFile, m_certFile, m_keyFile})
+        edit->setPlaceholderText(tr("none"));
+    for (QPushButton *browse : std::as_const(m_browseButtons))
+        browse->setText(tr("Browse..."));
+    setLabel(m_username, tr("etcd &user:"));
+    m_username->setPlaceholderText(tr("none"));
+    setLabel(m_password, tr("etcd pass&word:"));
+    m_password->setPlaceholderText(tr("kept in the keyring"));
+    setLabel(m_adminUrl, tr("Admin API &URL:"));
+    setLabel(m_adminToken, tr("Admin &token:"));
+    m_adminToken->setPlaceholderText(tr("kept in the keyring"));
+    // The problems are sentences built from the fields: build them again in the new language.
+    revalidate();
+}
+
+QLineEdit *ProfileDialog::addFileField(const QString &objectName)
 {
     auto *edit = new QLineEdit(this);
     edit->setObjectName(objectName);
-    edit->setPlaceholderText(tr("none"));
-    auto *browse = new QPushButton(tr("Browse..."), this);
+    auto *browse = new QPushButton(this);
+    m_browseButtons << browse;
     auto *row = new QHBoxLayout;
     row->addWidget(edit);
     row->addWidget(browse);
-    form->addRow(label, row);
+    auto *label = new QLabel(this);
+    label->setBuddy(edit);
+    m_labels.insert(edit, label);
+    m_form->addRow(label, row);
     connect(edit, &QLineEdit::textChanged, this, &ProfileDialog::revalidate);
     connect(browse, &QPushButton::clicked, this, [this, edit]() {
         const QString file = QFileDialog::getOpenFileName(this, tr("Choose a PEM file"), edit->text(),

@@ -3,12 +3,14 @@
 #include "connection/connectionprofile.h"
 
 #include <QDialog>
+#include <QHash>
 
 class QComboBox;
 class QDialogButtonBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace skydns::console {
 
@@ -37,9 +39,16 @@ public:
     // problems is what keeps OK disabled (empty when the form is valid).
     QStringList problems() const;
 
+protected:
+    // changeEvent translates the dialog again on QEvent::LanguageChange, so an open dialog follows
+    // a language switch (its problem list too).
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
     void revalidate();
-    QLineEdit *addFileField(QFormLayout *form, const QString &label, const QString &objectName);
+    QLineEdit *addFileField(const QString &objectName);
+    void setLabel(QWidget *field, const QString &text);
 
     QLineEdit *m_name = nullptr;
     QComboBox *m_api = nullptr;
@@ -56,6 +65,9 @@ private:
     QLabel *m_secretNotice = nullptr;
     QLabel *m_problems = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
+    QFormLayout *m_form = nullptr;
+    QList<QPushButton *> m_browseButtons;
+    QHash<QWidget *, QLabel *> m_labels;
     QStringList m_existingNames;
     QString m_originalName;
 };

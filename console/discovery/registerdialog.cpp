@@ -5,6 +5,7 @@
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -33,17 +34,13 @@ RegisterDialog::RegisterDialog(KvStore *store, const QString &domain, const QStr
     , m_domain(domain)
     , m_prefix(prefix)
 {
-    setWindowTitle(tr("Register a service"));
     m_name = new QLineEdit(this);
-    m_name->setPlaceholderText(tr("web.dev (below %1)").arg(domain));
     m_host = new QLineEdit(this);
-    m_host->setPlaceholderText(tr("127.0.0.1:8080, [::1]:8080 or host.example.com:443"));
-    m_ttl = spinBox(86400 * 365, tr("no expiry"), this);
-    m_ttl->setSuffix(tr(" s"));
-    m_priority = spinBox(65535, tr("default"), this);
-    m_weight = spinBox(65535, tr("default"), this);
+    m_ttl = spinBox(86400 * 365, QString(), this);
+    m_priority = spinBox(65535, QString(), this);
+    m_weight = spinBox(65535, QString(), this);
     m_text = new QLineEdit(this);
-    m_mail = new QCheckBox(tr("Answer MX queries with this service"), this);
+    m_mail = new QCheckBox(this);
     m_preview = new QPlainTextEdit(this);
     m_preview->setReadOnly(true);
     m_preview->setMaximumHeight(80);
@@ -51,26 +48,27 @@ RegisterDialog::RegisterDialog(KvStore *store, const QString &domain, const QStr
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto *form = new QFormLayout;
-    form->addRow(tr("&Name:"), m_name);
-    form->addRow(tr("&Host[:port]:"), m_host);
-    form->addRow(tr("&TTL:"), m_ttl);
-    form->addRow(tr("&Priority:"), m_priority);
-    form->addRow(tr("&Weight:"), m_weight);
-    form->addRow(tr("Te&xt:"), m_text);
-    form->addRow(QString(), m_mail);
-    form->addRow(tr("Writes:"), m_preview);
+    // The labels get their texts in retranslateUi, which finds them again through the layout.
+    m_form = new QFormLayout;
+    for (QWidget *field : std::initializer_list<QWidget *>{m_name, m_host, m_ttl, m_priority, m_weight, m_text}) {
+        auto *label = new QLabel(this);
+        label->setBuddy(field);
+        m_form->addRow(label, field);
+    }
+    m_form->addRow(QString(), m_mail);
+    m_form->addRow(new QLabel(this), m_preview);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_register = m_buttons->addButton(tr("&Register"), QDialogButtonBox::AcceptRole);
-    m_replace = m_buttons->addButton(tr("Re&place existing"), QDialogButtonBox::DestructiveRole);
+    m_register = m_buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
+    m_replace = m_buttons->addButton(QString(), QDialogButtonBox::DestructiveRole);
     m_replace->setVisible(false);
     connect(m_register, &QPushButton::clicked, this, &RegisterDialog::submit);
     connect(m_replace, &QPushButton::clicked, this, &RegisterDialog::replace);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    retranslateUi();
 
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addLayout(m_form);
     layout->addWidget(m_message);
     layout->addWidget(m_buttons);
 
@@ -83,6 +81,43 @@ RegisterDialog::RegisterDialog(KvStore *store, const QString &domain, const QStr
 }
 
 RegisterDialog::~RegisterDialog() = default;
+
+void RegisterDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDialog::changeEvent(event);
+}
+
+void RegisterDialog::retranslateUi()
+{
+    setWindowTitle(tr("Register a service"));
+    m_name->setPlaceholderText(tr("web.dev (below %1)").arg(m_domain));
+    m_host->setPlaceholderText(tr("127.0.0.1:8080, [::1]:8080 or host.example.com:443"));
+    m_ttl->setSpecialValueText(tr("no expiry"));
+    m_ttl->setSuffix(tr(" s"));
+    m_priority->setSpecialValueText(tr("default"));
+    m_weight->setSpecialValueText(tr("default"));
+    m_mail->setText(tr("Answer MX queries with this service"));
+    const std::pair<QWidget *, QString> labels[] = {
+        {m_name, tr("&Name:")},         {m_host, tr("&Host[:port]:")}, {m_ttl, tr("&TTL:")},
+        {m_priority, tr("&Priority:")}, {m_weight, tr("&Weight:")},    {m_text, tr("Te&xt:")},
+        {m_preview, tr("Writes:")}};
+    for (const auto &[field, text] : labels) {
+        if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(field)))
+            label->setText(text);
+    }
+    m_register->setText(tr("&Register"));
+    m_replace->setText(tr("Re&place existing"));
+    if (m_messageText)
+        m_message->setText(m_messageText());
+}
+
+void RegisterDialog::setMessage(std::function<QString()> text)
+{
+    m_messageText = std::move(text);
+    m_message->setText(m_messageText ? m_messageText() : QString());
+}
 
 QStringList RegisterDialog::arguments() const
 {
@@ -107,7 +142,7 @@ void RegisterDialog::validate()
     m_conflictRevision = 0;
     m_key.clear();
     if (m_name->text().trimmed().isEmpty() || m_host->text().trimmed().isEmpty()) {
-        m_message->setText(tr("Give a name and a host."));
+        setMessage([] { return tr("Give a name and a host."); });
         m_preview->clear();
         m_register->setEnabled(false);
         return;
@@ -115,7 +150,8 @@ void RegisterDialog::validate()
     const discovery::RegisterParse parse
         = discovery::parseRegisterArguments(arguments(), m_domain.toStdString(), m_prefix.toStdString());
     if (!parse.registration) {
-        m_message->setText(parse.error);
+        // The registration rules speak English (they are the command line's too).
+        setMessage([error = parse.error] { return error; });
         m_preview->clear();
         m_register->setEnabled(false);
         return;
@@ -125,7 +161,9 @@ void RegisterDialog::validate()
     m_json = QByteArray::fromStdString(parse.registration->json());
     m_ttlSeconds = parse.registration->ttlSeconds;
     m_preview->setPlainText(m_key + QStringLiteral("\n") + QString::fromUtf8(m_json));
-    m_message->setText(tr("%1 will answer with %2.").arg(m_name_, m_host->text().trimmed()));
+    setMessage([name = m_name_, host = m_host->text().trimmed()] {
+        return tr("%1 will answer with %2.").arg(name, host);
+    });
     m_register->setEnabled(!m_busy);
 }
 
@@ -146,13 +184,13 @@ void RegisterDialog::replace()
 void RegisterDialog::write(qint64 expectedRevision)
 {
     setBusy(true);
-    m_message->setText(tr("Writing %1…").arg(m_key));
+    setMessage([key = m_key] { return tr("Writing %1…").arg(key); });
     const QString key = m_key;
     const QString name = m_name_;
     m_store->put(key, m_json, expectedRevision, m_ttlSeconds, this, [this, key, name](const KvResult &result) {
         setBusy(false);
         if (result.ok()) {
-            m_message->setText(tr("Registered %1.").arg(name));
+            setMessage([name] { return tr("Registered %1.").arg(name); });
             Q_EMIT registered(key, name);
             accept();
             return;
@@ -160,17 +198,21 @@ void RegisterDialog::write(qint64 expectedRevision)
         if (result.status == KvResult::Status::Conflict && result.current.revision != 0) {
             // Someone has (or just wrote) this name: show it, replace only that version, on request.
             m_conflictRevision = result.current.revision;
-            m_message->setText(tr("%1 is already registered as %2. Replace it?")
-                                   .arg(name, QString::fromUtf8(result.current.value)));
+            setMessage([name, value = QString::fromUtf8(result.current.value)] {
+                return tr("%1 is already registered as %2. Replace it?").arg(name, value);
+            });
             m_replace->setVisible(true);
             return;
         }
         if (result.status == KvResult::Status::Conflict) {
             m_conflictRevision = 0;
-            m_message->setText(tr("%1 changed meanwhile; press Register again.").arg(name));
+            setMessage([name] { return tr("%1 changed meanwhile; press Register again.").arg(name); });
             return;
         }
-        m_message->setText(tr("Could not register %1: %2").arg(name, result.message));
+        // The store's message was translated when it was made; only the frame follows a switch.
+        setMessage([name, message = result.message] {
+            return tr("Could not register %1: %2").arg(name, message);
+        });
     });
 }
 

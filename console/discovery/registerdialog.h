@@ -5,8 +5,11 @@
 // never replaced silently: the dialog shows what is there and asks.
 #include <QDialog>
 
+#include <functional>
+
 class QCheckBox;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -56,7 +59,15 @@ Q_SIGNALS:
     // registered is emitted after a successful write, with the key and the DNS name.
     void registered(const QString &key, const QString &name);
 
+protected:
+    // changeEvent translates the dialog again on QEvent::LanguageChange, so an open dialog follows
+    // a language switch (its message too, whatever state it shows).
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
+    // setMessage shows text() under the form now and again after a language change.
+    void setMessage(std::function<QString()> text);
     void validate();
     void write(qint64 expectedRevision);
     void setBusy(bool busy);
@@ -73,6 +84,8 @@ private:
     QCheckBox *m_mail = nullptr;
     QPlainTextEdit *m_preview = nullptr;
     QLabel *m_message = nullptr;
+    std::function<QString()> m_messageText;
+    QFormLayout *m_form = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_register = nullptr;
     QPushButton *m_replace = nullptr;

@@ -6,6 +6,7 @@
 #include <QAbstractItemView>
 #include <QAction>
 #include <QCoreApplication>
+#include <QDoubleSpinBox>
 #include <QEvent>
 #include <QGuiApplication>
 #include <QGroupBox>
@@ -13,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QSpinBox>
 #include <QTabBar>
 #include <QWidget>
 
@@ -26,26 +28,67 @@ Retranslator::Retranslator(QWidget *window, const RecordingTranslator *translato
     window->installEventFilter(this);
 }
 
+Retranslator::Retranslator(QCoreApplication *app, const RecordingTranslator *translator)
+    : QObject(app)
+    , m_translator(translator)
+{
+    app->installEventFilter(this);
+}
+
 bool Retranslator::eventFilter(QObject *watched, QEvent *event)
 {
-    // The window gets LanguageChange once per installed/removed translator; translating is
+    // Every event of the application passes here when watching it: the type test comes first.
+    if (event->type() != QEvent::LanguageChange)
+        return QObject::eventFilter(watched, event);
+    // A window gets LanguageChange once per installed/removed translator; translating is
     // idempotent (the new texts are recorded too), so doing it each time is harmless.
-    if (watched == m_window && event->type() == QEvent::LanguageChange)
-        retranslate();
+    if (m_window) {
+        if (watched == m_window) {
+            retranslateDisplayName();
+            retranslate(m_window);
+        }
+    } else if (watched == QCoreApplication::instance()) {
+        retranslateDisplayName();
+    } else if (watched->isWidgetType()) {
+        // Only windows without a parent widget: their walk covers the dialogs and menus they own,
+        // which get LanguageChange too and would otherwise be walked twice. The filter runs before
+        // the window's own changeEvent, so a dialog's retranslateUi has the last word.
+        auto *w = static_cast<QWidget *>(watched);
+        if (w->isWindow() && !w->parentWidget())
+            retranslate(w);
+    }
     return QObject::eventFilter(watched, event);
 }
 
 QString Retranslator::again(const QString &text) const
 {
     RecordingTranslator::Origin origin;
-    if (text.isEmpty() || !m_translator->originOf(text, &origin))
+    if (text.isEmpty() || !m_translator || !m_translator->originOf(text, &origin))
         return text;
     return QCoreApplication::translate(origin.context.constData(), origin.source.constData(),
                                        origin.disambiguation.isEmpty() ? nullptr : origin.disambiguation.constData());
 }
 
+int Retranslator::retranslateDisplayName()
+{
+    // The window title shows the display name too (" — SkyDNS Qt Console"), so it changes with it.
+    const QString old = QGuiApplication::applicationDisplayName();
+    const QString now = again(old);
+    if (now == old)
+        return 0;
+    QGuiApplication::setApplicationDisplayName(now);
+    return 1;
+}
+
 int Retranslator::retranslate()
 {
+    return m_window ? retranslateDisplayName() + retranslate(m_window) : 0;
+}
+
+int Retranslator::retranslate(QWidget *root)
+{
+    if (!root)
+        return 0;
     int changed = 0;
     auto set = [&](const QString &old, const auto &setter) {
         const QString now = again(old);
@@ -55,11 +98,8 @@ int Retranslator::retranslate()
         }
     };
 
-    // The window title shows the display name too (" — SkyDNS Qt Console"), so it changes with it.
-    set(QGuiApplication::applicationDisplayName(), [](const QString &t) { QGuiApplication::setApplicationDisplayName(t); });
-
-    QList<QWidget *> widgets = m_window->findChildren<QWidget *>();
-    widgets.prepend(m_window);
+    QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    widgets.prepend(root);
     for (QWidget *w : std::as_const(widgets)) {
         set(w->windowTitle(), [w](const QString &t) { w->setWindowTitle(t); });
         set(w->toolTip(), [w](const QString &t) { w->setToolTip(t); });
@@ -74,6 +114,17 @@ int Retranslator::retranslate()
         // Only the placeholder: the text of an edit is the user's.
         if (auto *edit = qobject_cast<QLineEdit *>(w))
             set(edit->placeholderText(), [edit](const QString &t) { edit->setPlaceholderText(t); });
+        // Spin boxes say "no expiry" for 0 and " s" after the number; the value is the user's.
+        if (auto *spin = qobject_cast<QAbstractSpinBox *>(w))
+            set(spin->specialValueText(), [spin](const QString &t) { spin->setSpecialValueText(t); });
+        if (auto *spin = qobject_cast<QSpinBox *>(w)) {
+            set(spin->prefix(), [spin](const QString &t) { spin->setPrefix(t); });
+            set(spin->suffix(), [spin](const QString &t) { spin->setSuffix(t); });
+        }
+        if (auto *spin = qobject_cast<QDoubleSpinBox *>(w)) {
+            set(spin->prefix(), [spin](const QString &t) { spin->setPrefix(t); });
+            set(spin->suffix(), [spin](const QString &t) { spin->setSuffix(t); });
+        }
         // Combo box items are left alone: some hold the user's names (profiles), which must not
         // be taken for a tr() text that happens to read the same.
         if (auto *bar = qobject_cast<QTabBar *>(w)) {
@@ -86,7 +137,7 @@ int Retranslator::retranslate()
         if (auto *header = qobject_cast<QHeaderView *>(w))
             header->viewport()->update();
     }
-    for (QAction *a : m_window->findChildren<QAction *>()) {
+    for (QAction *a : root->findChildren<QAction *>()) {
         set(a->text(), [a](const QString &t) { a->setText(t); });
         set(a->toolTip(), [a](const QString &t) { a->setToolTip(t); });
         set(a->statusTip(), [a](const QString &t) { a->setStatusTip(t); });

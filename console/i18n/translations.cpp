@@ -4,12 +4,14 @@
 #include "i18n/recordingtranslator.h"
 #include "i18n/retranslator.h"
 
+#include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QPointer>
+#include <QSet>
 #include <QSettings>
 #include <QStatusBar>
 
@@ -22,29 +24,54 @@ namespace {
 // s_translator is installed once and kept: widgets attached later still find their texts' origins.
 QPointer<RecordingTranslator> s_translator;
 QString s_current = QStringLiteral("en");
+// s_qtPath overrides where Qt's catalogues are looked for (tests); empty: Qt's own directory.
+QString s_qtPath;
+// s_qtMissingLogged are the languages whose missing Qt catalogue was already reported.
+QSet<QString> s_qtMissingLogged;
 
 RecordingTranslator *recorder()
 {
     if (!s_translator && QCoreApplication::instance()) {
         s_translator = new RecordingTranslator(QCoreApplication::instance());
         QCoreApplication::installTranslator(s_translator);
+        // One watcher for all windows, so dialogs and windows that nobody attached (and those
+        // open during a switch) follow the language as well as the main window does.
+        new Retranslator(QCoreApplication::instance(), s_translator);
     }
     return s_translator;
 }
 
-// loadQtTranslator finds Qt's own catalogue (qtbase_de.qm: the standard buttons, file dialogs);
-// Debian ships it in qt6-translations-l10n, which need not be installed.
+// loadQtTranslator finds Qt's own catalogue (qtbase_de.qm: the standard buttons, file dialogs,
+// line edit context menus); Debian ships it in qt6-translations-l10n, which may be missing: then
+// the console's own texts are translated and Qt's stay English, said once per language.
 std::unique_ptr<QTranslator> loadQtTranslator(const QString &language)
 {
     auto t = std::make_unique<QTranslator>();
     const QString name = QStringLiteral("qtbase_") + language;
-    if (t->load(name, QLibraryInfo::path(QLibraryInfo::TranslationsPath))
-        || t->load(name, QStringLiteral("/usr/share/qt6/translations")))
+    const QString dir = Translations::qtTranslationsPath();
+    if (t->load(name, dir))
         return t;
+    if (!s_qtMissingLogged.contains(language)) {
+        s_qtMissingLogged.insert(language);
+        qCWarning(lcConsoleI18n).noquote()
+            << QStringLiteral("no %1.qm in %2: Qt's own texts (standard buttons, file dialogs) stay English "
+                              "(Debian: install qt6-translations-l10n)")
+                   .arg(name, QDir::toNativeSeparators(dir));
+    }
     return nullptr;
 }
 
 } // namespace
+
+QString Translations::qtTranslationsPath()
+{
+    return s_qtPath.isEmpty() ? QLibraryInfo::path(QLibraryInfo::TranslationsPath) : s_qtPath;
+}
+
+void Translations::setQtTranslationsPath(const QString &dir)
+{
+    s_qtPath = dir;
+}
 
 QString Translations::settingsKey()
 {
@@ -146,8 +173,7 @@ void Translations::attach(QMainWindow *window)
     RecordingTranslator *rec = recorder();
     if (!window || !rec)
         return;
-    new Retranslator(window, rec);
-
+    // The application-wide Retranslator made by recorder() translates the window again.
     auto *settings = new QMenu(tr("Se&ttings"), window->menuBar());
     settings->setObjectName(QStringLiteral("settingsMenu"));
     auto *languageMenu = new LanguageMenu(settings);
@@ -161,8 +187,8 @@ void Translations::attach(QMainWindow *window)
     QObject::connect(languageMenu, &LanguageMenu::languageChanged, window,
                      [window](const QString &, const QString &language) {
                          window->statusBar()->showMessage(
-                             tr("Language: %1. Texts built before the change (status messages, open "
-                                "dialogs) change when they are shown again.")
+                             tr("Language: %1. Status messages shown before the change stay in the previous "
+                                "language.")
                                  .arg(nativeName(language)),
                              10000);
                      });

@@ -38,11 +38,17 @@ public:
     static QString apply(const QString &choice);
     // applyStored applies storedChoice(); main() calls it before creating any window.
     static QString applyStored();
+    // qtTranslationsPath is where Qt's own catalogues (qtbase_<lang>.qm) are looked for:
+    // QLibraryInfo's TranslationsPath unless setQtTranslationsPath() chose another directory.
+    static QString qtTranslationsPath();
+    // setQtTranslationsPath makes apply() look for Qt's catalogues in dir (empty: Qt's own again);
+    // a missing catalogue leaves Qt's texts English and is logged once per language.
+    static void setQtTranslationsPath(const QString &dir);
     // currentLanguage is the language apply() last put in effect ("en" before any call).
     static QString currentLanguage();
-    // attach makes window follow language changes (its menus, actions, tabs, labels and buttons are
-    // retranslated) and adds Settings > Language to its menu bar (before Help), with a status bar
-    // message after a change.
+    // attach makes sure window follows language changes (its menus, actions, tabs, labels and
+    // buttons are retranslated, as those of every other window and open dialog are) and adds
+    // Settings > Language to its menu bar (before Help), with a status bar message after a change.
     static void attach(QMainWindow *window);
 };
 

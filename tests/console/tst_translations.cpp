@@ -2,13 +2,27 @@
 // vanished message) and up to date with the sources (a fresh lupdate over console/ and common/ finds
 // no string they lack, so a new tr() without German fails here), placeholders match their source,
 // German really shows in the main window at runtime and English comes back, and the stored choice
-// is used at the next start.
+// is used at the next start. Qt's own texts (standard buttons, line edit menus) follow the language
+// (qtbase_<lang>.qm; without it ours still load), and dialogs open during a switch follow it too.
 #include "i18n/languagemenu.h"
 #include "i18n/translations.h"
 #include "mainwindow.h"
+#ifdef SKYDNS_CONSOLE_HAS_CONNECTION
+#include "connection/profiledialog.h"
+#endif
+#ifdef SKYDNS_CONSOLE_HAS_DISCOVERY
+#include "discovery/registerdialog.h"
+#endif
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -22,6 +36,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
+
+#include <memory>
 
 using skydns::console::LanguageMenu;
 using skydns::console::MainWindow;
@@ -137,6 +153,30 @@ QString fileMenuTitle(const QMainWindow &window)
 }
 
 const char *const kMainWindow = "skydns::console::MainWindow";
+const char *const kRegisterDialog = "skydns::console::RegisterDialog";
+const char *const kProfileDialog = "skydns::console::ProfileDialog";
+
+// de is the German of (context, source) as translations/skydns_de.ts gives it.
+QString de(const char *context, const QString &source)
+{
+    return expected(tsFor(QStringLiteral("de")), QString::fromLatin1(context), source);
+}
+
+// labelOf is the form label whose buddy is field (empty when there is none).
+QString labelOf(const QWidget *dialog, const QWidget *field)
+{
+    for (const QLabel *label : dialog->findChildren<QLabel *>()) {
+        if (label->buddy() == field)
+            return label->text();
+    }
+    return QString();
+}
+
+QString cancelText(const QDialogButtonBox *box)
+{
+    const QPushButton *cancel = box ? box->button(QDialogButtonBox::Cancel) : nullptr;
+    return cancel ? cancel->text() : QString();
+}
 
 } // namespace
 
@@ -157,6 +197,13 @@ private slots:
     void languageMenu();
     void storedChoiceUsedAtNextStart();
     void badStoredChoice();
+    void qtTexts_data();
+    void qtTexts();
+    void qtCatalogueMissing();
+    void unattachedWindowFollows();
+    void openRegisterDialogFollows();
+    void openProfileDialogFollows_data();
+    void openProfileDialogFollows();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -400,6 +447,197 @@ void TstTranslations::badStoredChoice()
     QCOMPARE(Translations::storedChoice(), Translations::systemChoice());
     QSettings().remove(Translations::settingsKey());
     QCOMPARE(Translations::storedChoice(), Translations::systemChoice());
+}
+
+void TstTranslations::qtTexts_data()
+{
+    // Qt's catalogues (qt6-translations-l10n) are what setup-debian.sh installs.
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("cancel");
+    QTest::addColumn<QString>("undo");
+    QTest::newRow("qtbase_de: Cancel button, line edit menu") << "de" << "Abbrechen" << "&Rückgängig";
+    QTest::newRow("qtbase_fr: Cancel button, line edit menu") << "fr" << "Annuler" << "&Annuler";
+}
+
+void TstTranslations::qtTexts()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, cancel);
+    QFETCH(QString, undo);
+    auto undoText = [] {
+        QLineEdit edit;
+        std::unique_ptr<QMenu> menu(edit.createStandardContextMenu());
+        // "&Undo\tCtrl+Z": the shortcut hint is the platform's, the text before it is the catalogue's.
+        const QList<QAction *> actions = menu->actions();
+        return actions.isEmpty() ? QString() : actions.first()->text().section(QLatin1Char('\t'), 0, 0);
+    };
+
+    QCOMPARE(Translations::apply(QStringLiteral("en")), QStringLiteral("en"));
+    QDialogButtonBox box(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    box.show();
+    QCOMPARE(cancelText(&box), QStringLiteral("Cancel"));
+    QCOMPARE(undoText(), QStringLiteral("&Undo"));
+
+    // The open button box follows the switch; new widgets are built in the language.
+    QCOMPARE(Translations::apply(language), language);
+    QTRY_COMPARE(cancelText(&box), cancel);
+    QCOMPARE(undoText(), undo);
+    QDialogButtonBox fresh(QDialogButtonBox::Cancel);
+    QCOMPARE(cancelText(&fresh), cancel);
+
+    QCOMPARE(Translations::apply(QStringLiteral("en")), QStringLiteral("en"));
+    QTRY_COMPARE(cancelText(&box), QStringLiteral("Cancel"));
+    QCOMPARE(undoText(), QStringLiteral("&Undo"));
+}
+
+void TstTranslations::qtCatalogueMissing()
+{
+    // No qtbase_de.qm (qt6-translations-l10n not installed): the console's German still loads,
+    // Qt's texts stay English, and the gap is logged once, not at every switch.
+    QTemporaryDir empty;
+    QVERIFY(empty.isValid());
+    Translations::setQtTranslationsPath(empty.path());
+    QCOMPARE(Translations::qtTranslationsPath(), empty.path());
+    const QRegularExpression logged(QStringLiteral("no qtbase_de\\.qm in .*qt6-translations-l10n"));
+    QTest::ignoreMessage(QtWarningMsg, logged);
+    QCOMPARE(Translations::apply(QStringLiteral("de")), QStringLiteral("de"));
+    QCOMPARE(QCoreApplication::translate(kMainWindow, "&File"), de(kMainWindow, QStringLiteral("&File")));
+    QDialogButtonBox box(QDialogButtonBox::Cancel);
+    QCOMPARE(cancelText(&box), QStringLiteral("Cancel"));
+
+    QTest::failOnWarning(logged);
+    QCOMPARE(Translations::apply(QStringLiteral("en")), QStringLiteral("en"));
+    QCOMPARE(Translations::apply(QStringLiteral("de")), QStringLiteral("de"));
+    QCOMPARE(QCoreApplication::translate(kMainWindow, "&File"), de(kMainWindow, QStringLiteral("&File")));
+
+    // Qt's directory again: its German comes back with the next apply.
+    Translations::setQtTranslationsPath(QString());
+    QCOMPARE(Translations::apply(QStringLiteral("de")), QStringLiteral("de"));
+    QDialogButtonBox again(QDialogButtonBox::Cancel);
+    QCOMPARE(cancelText(&again), QStringLiteral("Abbrechen"));
+    Translations::apply(QStringLiteral("en"));
+}
+
+void TstTranslations::unattachedWindowFollows()
+{
+    // A window nobody attached (no main window around it) with fixed tr() texts.
+    Translations::apply(QStringLiteral("en"));
+    QWidget window;
+    auto *label = new QLabel(QCoreApplication::translate(kMainWindow, "&Quit"), &window);
+    window.setWindowTitle(QCoreApplication::translate(kMainWindow, "&File"));
+    window.show();
+    QCOMPARE(label->text(), QStringLiteral("&Quit"));
+
+    Translations::apply(QStringLiteral("de"));
+    QTRY_COMPARE(label->text(), de(kMainWindow, QStringLiteral("&Quit")));
+    QCOMPARE(window.windowTitle(), de(kMainWindow, QStringLiteral("&File")));
+    Translations::apply(QStringLiteral("en"));
+    QTRY_COMPARE(label->text(), QStringLiteral("&Quit"));
+    QCOMPARE(window.windowTitle(), QStringLiteral("&File"));
+}
+
+void TstTranslations::openRegisterDialogFollows()
+{
+#ifndef SKYDNS_CONSOLE_HAS_DISCOVERY
+    QSKIP("the console was built without its discovery part (no register dialog)");
+#else
+    using skydns::console::RegisterDialog;
+    Translations::apply(QStringLiteral("en"));
+    // No store: the dialog only writes on Register, which this test does not press.
+    RegisterDialog dialog(nullptr, QStringLiteral("skydns.local."), QStringLiteral("skydns"));
+    dialog.show();
+    auto *buttons = dialog.findChild<QDialogButtonBox *>();
+    QVERIFY(buttons);
+    QCOMPARE(dialog.windowTitle(), QStringLiteral("Register a service"));
+    QCOMPARE(labelOf(&dialog, dialog.nameEdit()), QStringLiteral("&Name:"));
+    QCOMPARE(dialog.messageLabel()->text(), QStringLiteral("Give a name and a host."));
+
+    // Open while the language changes: fixed texts, texts with arguments, Qt's Cancel.
+    Translations::apply(QStringLiteral("de"));
+    QTRY_COMPARE(dialog.windowTitle(), de(kRegisterDialog, QStringLiteral("Register a service")));
+    QVERIFY(dialog.windowTitle() != QStringLiteral("Register a service"));
+    QCOMPARE(labelOf(&dialog, dialog.nameEdit()), de(kRegisterDialog, QStringLiteral("&Name:")));
+    QCOMPARE(dialog.registerButton()->text(), de(kRegisterDialog, QStringLiteral("&Register")));
+    QCOMPARE(dialog.nameEdit()->placeholderText(),
+             de(kRegisterDialog, QStringLiteral("web.dev (below %1)")).arg(QStringLiteral("skydns.local.")));
+    QCOMPARE(dialog.ttlBox()->specialValueText(), de(kRegisterDialog, QStringLiteral("no expiry")));
+    QCOMPARE(dialog.mailBox()->text(), de(kRegisterDialog, QStringLiteral("Answer MX queries with this service")));
+    QCOMPARE(dialog.messageLabel()->text(), de(kRegisterDialog, QStringLiteral("Give a name and a host.")));
+    QCOMPARE(cancelText(buttons), QStringLiteral("Abbrechen"));
+
+    // A message built from the form follows as well, with its arguments kept.
+    Translations::apply(QStringLiteral("en"));
+    QTRY_COMPARE(dialog.windowTitle(), QStringLiteral("Register a service"));
+    QCOMPARE(dialog.messageLabel()->text(), QStringLiteral("Give a name and a host."));
+    QCOMPARE(cancelText(buttons), QStringLiteral("Cancel"));
+    dialog.nameEdit()->setText(QStringLiteral("web"));
+    dialog.hostEdit()->setText(QStringLiteral("127.0.0.1:8080"));
+    const QRegularExpression english(QStringLiteral("^(\\S+) will answer with 127\\.0\\.0\\.1:8080\\.$"));
+    const QRegularExpressionMatch match = english.match(dialog.messageLabel()->text());
+    QVERIFY2(match.hasMatch(), qPrintable(dialog.messageLabel()->text()));
+    Translations::apply(QStringLiteral("de"));
+    QTRY_COMPARE(dialog.messageLabel()->text(), de(kRegisterDialog, QStringLiteral("%1 will answer with %2."))
+                                                    .arg(match.captured(1), QStringLiteral("127.0.0.1:8080")));
+    QCOMPARE(dialog.nameEdit()->text(), QStringLiteral("web")); // the user's text is untouched
+    Translations::apply(QStringLiteral("en"));
+    QTRY_COMPARE(dialog.messageLabel()->text(), match.captured(0));
+#endif
+}
+
+void TstTranslations::openProfileDialogFollows_data()
+{
+    QTest::addColumn<bool>("inMainWindow");
+    QTest::newRow("profile dialog on its own") << false;
+    QTest::newRow("profile dialog opened over the main window") << true;
+}
+
+void TstTranslations::openProfileDialogFollows()
+{
+#ifndef SKYDNS_CONSOLE_HAS_CONNECTION
+    QSKIP("the console was built without its connection part (no profile dialog)");
+#else
+    using skydns::console::ProfileDialog;
+    QFETCH(bool, inMainWindow);
+    Translations::apply(QStringLiteral("en"));
+    std::unique_ptr<MainWindow> window;
+    if (inMainWindow) {
+        window = std::make_unique<MainWindow>();
+        Translations::attach(window.get());
+        window->show();
+    }
+    // Owned by the main window when there is one, as the console opens it.
+    auto *dialog = new ProfileDialog(window.get());
+    std::unique_ptr<ProfileDialog> own(inMainWindow ? nullptr : dialog);
+    dialog->show();
+    auto *api = dialog->findChild<QComboBox *>(QStringLiteral("apiCombo"));
+    auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"));
+    auto *problems = dialog->findChild<QLabel *>(QStringLiteral("problemsLabel"));
+    auto *buttons = dialog->findChild<QDialogButtonBox *>();
+    QVERIFY(api && name && problems && buttons);
+    QCOMPARE(dialog->windowTitle(), QStringLiteral("Connection Profile"));
+    QCOMPARE(api->itemText(0), QStringLiteral("etcd v2 (keys API)"));
+    QVERIFY2(problems->text().contains(QStringLiteral("The profile needs a name.")), qPrintable(problems->text()));
+
+    Translations::apply(QStringLiteral("de"));
+    QTRY_COMPARE(dialog->windowTitle(), de(kProfileDialog, QStringLiteral("Connection Profile")));
+    QCOMPARE(labelOf(dialog, name), de(kProfileDialog, QStringLiteral("&Name:")));
+    QCOMPARE(name->placeholderText(), de(kProfileDialog, QStringLiteral("e.g. production")));
+    QCOMPARE(api->itemText(0), de(kProfileDialog, QStringLiteral("etcd v2 (keys API)")));
+    QCOMPARE(api->itemData(0).toString(), QStringLiteral("v2"));
+    const QString needsName = de("ConnectionProfile", QStringLiteral("The profile needs a name."));
+    QVERIFY(!needsName.isEmpty());
+    QVERIFY2(problems->text().contains(needsName), qPrintable(problems->text()));
+    QCOMPARE(cancelText(buttons), QStringLiteral("Abbrechen"));
+    if (window)
+        QTRY_COMPARE(fileMenuTitle(*window), de(kMainWindow, QStringLiteral("&File")));
+
+    Translations::apply(QStringLiteral("en"));
+    QTRY_COMPARE(dialog->windowTitle(), QStringLiteral("Connection Profile"));
+    QCOMPARE(labelOf(dialog, name), QStringLiteral("&Name:"));
+    QCOMPARE(api->itemText(0), QStringLiteral("etcd v2 (keys API)"));
+    QVERIFY2(problems->text().contains(QStringLiteral("The profile needs a name.")), qPrintable(problems->text()));
+    QCOMPARE(cancelText(buttons), QStringLiteral("Cancel"));
+#endif
 }
 
 QTEST_MAIN(TstTranslations)
