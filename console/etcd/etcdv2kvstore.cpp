@@ -1,5 +1,7 @@
 #include "etcd/etcdv2kvstore.h"
 
+#include <algorithm>
+
 namespace skydns::console {
 
 namespace {
@@ -88,6 +90,26 @@ KvResult conflictWithCurrent(backend::EtcdClient &client, KvResult result, const
     return result;
 }
 
+// flatten appends node's descendants depth-first in key order (a directory before its keys) until
+// limit entries are there (0: no limit); false once the limit cut it short.
+bool flatten(const EtcdNode &node, int limit, QList<KvEntry> *entries)
+{
+    std::vector<const EtcdNode *> children;
+    children.reserve(node.nodes.size());
+    for (const EtcdNode &child : node.nodes)
+        children.push_back(&child);
+    // etcd sorts each level with sorted=true already; sorting again keeps the order a contract.
+    std::sort(children.begin(), children.end(), [](const EtcdNode *a, const EtcdNode *b) { return a->key < b->key; });
+    for (const EtcdNode *child : children) {
+        if (limit > 0 && entries->size() >= limit)
+            return false;
+        entries->append(entryOf(*child));
+        if (child->dir && !flatten(*child, limit, entries))
+            return false;
+    }
+    return true;
+}
+
 bool isDeleteAction(const std::string &action)
 {
     return action == "delete" || action == "compareAndDelete" || action == "expire";
@@ -139,6 +161,27 @@ void EtcdV2KvStore::list(const QString &dirKey, QObject *context, KvCallback don
             result.entries.reserve(qsizetype(r.node.nodes.size()));
             for (const EtcdNode &child : r.node.nodes)
                 result.entries.append(entryOf(child));
+            return result;
+        },
+        context, std::move(done));
+}
+
+void EtcdV2KvStore::listRecursive(const QString &dirKey, int limit, QObject *context, KvCallback done)
+{
+    run(
+        [client = m_client, dirKey, limit]() {
+            // v2 cannot limit a recursive read: the whole subtree comes, the limit is applied here.
+            const EtcdResult r = client->get(dirKey.toStdString(), true, true);
+            if (!r.ok())
+                return failure(r, QStringLiteral("recursive list"), dirKey);
+            KvResult result;
+            result.storeRevision = qint64(r.etcdIndex);
+            if (!r.node.dir) {
+                result.status = KvResult::Status::Invalid;
+                result.message = QStringLiteral("etcd v2 recursive list %1: not a directory").arg(dirKey);
+                return result;
+            }
+            result.more = !flatten(r.node, limit, &result.entries);
             return result;
         },
         context, std::move(done));

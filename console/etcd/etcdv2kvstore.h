@@ -23,6 +23,7 @@ public:
     QString apiName() const override { return QStringLiteral("v2"); }
     void get(const QString &key, QObject *context, KvCallback done) override;
     void list(const QString &dirKey, QObject *context, KvCallback done) override;
+    void listRecursive(const QString &dirKey, int limit, QObject *context, KvCallback done) override;
     void put(const QString &key, const QByteArray &value, qint64 expectedRevision, qint64 ttlSeconds,
              QObject *context, KvCallback done) override;
     void remove(const QString &key, qint64 expectedRevision, QObject *context, KvCallback done) override;

@@ -220,6 +220,29 @@ void EtcdV3KvStore::list(const QString &dirKey, QObject *context, KvCallback don
         context, std::move(done));
 }
 
+void EtcdV3KvStore::listRecursive(const QString &dirKey, int limit, QObject *context, KvCallback done)
+{
+    run(
+        [client = m_client, dirKey, limit]() {
+            const std::string dir = backend::directoryPrefix(dirKey.toStdString());
+            const Etcd3Result r = client->range(dir, backend::prefixRangeEnd(dir), 0, qMax(limit, 0));
+            if (!r.ok())
+                return failure(r, QStringLiteral("recursive list"), dirKey);
+            KvResult result;
+            result.storeRevision = r.revision;
+            result.more = r.more;
+            LeaseTtls ttls(*client);
+            result.entries.reserve(qsizetype(r.kvs.size()));
+            for (const Etcd3KeyValue &kv : r.kvs) {
+                KvEntry entry = entryOf(kv, &ttls);
+                if (entry.key.size() > dirKey.size()) // not "dir/" itself
+                    result.entries.append(entry);
+            }
+            return result;
+        },
+        context, std::move(done));
+}
+
 void EtcdV3KvStore::put(const QString &key, const QByteArray &value, qint64 expectedRevision, qint64 ttlSeconds,
                         QObject *context, KvCallback done)
 {

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -40,6 +41,7 @@ struct KvResult
     QList<KvEntry> entries;  // get: the key; list: the direct children; put/remove: the key as written
     KvEntry current;         // on Conflict: the key as etcd holds it now (revision 0 if it was deleted)
     qint64 storeRevision = 0; // v2 X-Etcd-Index / v3 header revision of the answer
+    bool more = false;       // listRecursive: the limit cut the answer short (more keys follow)
 
     bool ok() const { return status == Status::Ok; }
 };
@@ -76,6 +78,19 @@ public:
     // list reads the direct children of a directory key, each with dir set where it has children
     // of its own; values are filled for leaf keys. Lazy trees call it once per expanded node.
     virtual void list(const QString &dirKey, QObject *context, KvCallback done) = 0;
+    // listRecursive reads every key below dirKey, all levels down, in key order (the keys below a
+    // directory are contiguous), at most limit entries (0: no limit); `more` says the
+    // limit cut the answer short. v2 includes directories (dir set); v3 has only keys (directories
+    // are implied by them). A search of the whole tree uses it. The default answers Invalid: a store
+    // without it is searched only as far as it was listed. (Added after the first contract.)
+    virtual void listRecursive(const QString &dirKey, int limit, QObject *context, KvCallback done)
+    {
+        Q_UNUSED(limit);
+        KvResult result;
+        result.status = KvResult::Status::Invalid;
+        result.message = QStringLiteral("%1 listRecursive %2: not supported by this store").arg(apiName(), dirKey);
+        QTimer::singleShot(0, context ? context : this, [done = std::move(done), result]() { done(result); });
+    }
     // put writes value. expectedRevision: AnyRevision = unconditional, MustNotExist = create only,
     // otherwise compare-and-swap against that revision (Conflict when it differs). ttlSeconds > 0
     // makes the key expire (v2 TTL, v3 a new lease); 0 = no expiry.

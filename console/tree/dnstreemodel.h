@@ -15,6 +15,8 @@ namespace skydns::console {
 // It is lazy (a directory is listed when a view expands it: canFetchMore/fetchMore -> KvStore::list)
 // and live (KvStore::watch: rows are inserted, removed and updated in place; resyncNeeded re-reads).
 // Each change costs a binary search per level and one row insert/remove/dataChanged.
+// Re-reads (F5, resync) merge the fresh listing into the rows in place, so views keep their
+// expanded directories and selection. loadAll reads the whole tree at once (for a search).
 class DnsTreeModel final : public QAbstractItemModel
 {
     Q_OBJECT
@@ -43,8 +45,21 @@ public:
     KvStore *store() const { return m_store; }
     QString prefix() const { return m_prefix; }
 
-    // reload drops everything and lists the top level again (F5; also on resyncNeeded).
+    // LoadAllState is where loadAll stands.
+    enum class LoadAllState { NotLoaded, Loading, Complete, Capped, Failed };
+    Q_ENUM(LoadAllState)
+
+    // reload re-reads every loaded directory and merges the answers in place: rows that are still
+    // there keep their place (views keep expansion and selection), vanished ones go, new ones come
+    // (F5; also on resyncNeeded). reloadFinished() follows once every answer is in.
     void reload();
+    // loadAll reads the whole tree below the prefix in one recursive read of at most limit names
+    // and fills every directory it covers, so a search finds names nobody expanded yet. A loaded
+    // tree stays loaded (the watch keeps it current); allLoaded() reports the outcome.
+    void loadAll(int limit);
+    LoadAllState loadAllState() const { return m_loadAll; }
+    // loadAllLimit is the limit of the last loadAll.
+    int loadAllLimit() const { return m_loadAllLimit; }
     // indexOfKey is the row of key if it is loaded, else an invalid index.
     QModelIndex indexOfKey(const QString &key) const;
     // entry is the etcd entry of a row (empty key for an invalid index).
@@ -53,7 +68,7 @@ public:
     // "web.skydns.local."); the prefix itself is ".".
     QString domainOf(const QString &key) const;
     // isFetching says whether a list() is on its way somewhere (tests and a busy indicator).
-    bool isFetching() const { return m_fetchesInFlight > 0; }
+    bool isFetching() const { return m_fetchesInFlight > 0 || m_loadAll == LoadAllState::Loading; }
     // lastError is the message of the last failed list (empty after a successful one).
     QString lastError() const { return m_lastError; }
 
@@ -72,12 +87,25 @@ Q_SIGNALS:
     void loadFailed(const QString &message);
     // fetchFinished says a directory's children arrived (key of the directory).
     void fetchFinished(const QString &key);
+    // reloadFinished says every directory re-read by reload() has its answer.
+    void reloadFinished();
+    // allLoaded reports loadAll: names read, and whether the limit cut the tree short (state says
+    // Complete, Capped or Failed; message is the store's on Failed).
+    void allLoaded(int names, skydns::console::DnsTreeModel::LoadAllState state, const QString &message);
 
 private:
     DnsTreeNode *nodeOf(const QModelIndex &index) const;
     QModelIndex indexOf(DnsTreeNode *node, int column = 0) const;
-    void startFetch(DnsTreeNode *node);
-    void onListed(const QString &key, quint64 generation, const KvResult &result);
+    void resetTree();
+    void startFetch(DnsTreeNode *node, bool again = false);
+    void onListed(const QString &key, quint64 generation, quint64 token, const KvResult &result);
+    void onAllListed(quint64 generation, bool authoritative, const KvResult &result);
+    void populate(const KvResult &result, bool authoritative);
+    void finishFetch();
+    DnsTreeNode *findNode(const QString &key) const;
+    std::vector<std::unique_ptr<DnsTreeNode>> makeChildren(DnsTreeNode *node, const QList<KvEntry> &entries) const;
+    void mergeChildren(DnsTreeNode *node, std::vector<std::unique_ptr<DnsTreeNode>> fresh, bool complete);
+    void updateNode(DnsTreeNode *node, const KvEntry &entry, bool implied);
     void onChanged(const QList<KvChange> &changes);
     void applyChange(const KvChange &change);
     void applyPut(const QStringList &labels, const KvEntry &entry);
@@ -95,6 +123,12 @@ private:
     std::unique_ptr<DnsTreeNode> m_root;
     quint64 m_generation = 0; // bumps on reload: list answers of an older tree are ignored
     int m_fetchesInFlight = 0;
+    quint64 m_nextToken = 0;  // numbers each list(): an answer to a superseded one is dropped
+    bool m_reloading = false; // reload() waits for its answers (reloadFinished)
+    bool m_reloadAfterLoad = false; // reload() came while loadAll was on its way
+    LoadAllState m_loadAll = LoadAllState::NotLoaded;
+    int m_loadAllLimit = 0;
+    QList<KvChange> m_loadAllBuffer; // changes seen while loadAll's read is on its way
     QString m_lastError;
     bool m_v3 = false;
 };

@@ -18,8 +18,10 @@ struct DnsTreeNode
     DnsTreeNode *parent = nullptr;
     QString label;     // last element of the key ("web")
     KvEntry entry;     // key, value, revision, ttl as etcd has them
-    bool fetched = false;  // children were listed (or the directory was created by the watch)
+    bool fetched = false;  // all children were listed (or the directory was created by the watch);
+                           // false with children: partly filled by a capped loadAll
     bool fetching = false; // a list() is on its way
+    quint64 fetchToken = 0; // the list() whose answer counts (a newer one supersedes it)
     bool implied = false;  // v3: exists only because keys are below it
     std::vector<std::unique_ptr<DnsTreeNode>> children;
     QList<KvChange> buffered; // changes below this node seen while its list() was on its way

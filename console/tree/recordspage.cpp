@@ -10,6 +10,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QSplitter>
 #include <QTimer>
@@ -59,11 +60,21 @@ RecordsPage::RecordsPage(QWidget *parent)
     m_tree->setColumnWidth(DnsTreeModel::TtlColumn, 90);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &RecordsPage::onCurrentChanged);
     connect(m_model, &DnsTreeModel::loadFailed, this, &RecordsPage::statusMessage);
+    connect(m_model, &DnsTreeModel::allLoaded, this,
+            [this](int names, DnsTreeModel::LoadAllState state, const QString &message) {
+                onAllLoaded(names, int(state), message);
+            });
+
+    m_searchInfo = new QLabel(this);
+    m_searchInfo->setObjectName(QStringLiteral("searchInfo"));
+    m_searchInfo->setWordWrap(true);
+    m_searchInfo->hide();
 
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(m_filter);
+    leftLayout->addWidget(m_searchInfo);
     leftLayout->addWidget(m_tree);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
@@ -117,6 +128,10 @@ void RecordsPage::setStore(KvStore *store, const QString &prefix, const QString 
     m_prefix = prefix;
     m_domain = domain;
     m_model->setStore(store, prefix);
+    m_searchInfo->clear();
+    m_searchInfo->hide();
+    if (!m_proxy->searchText().isEmpty())
+        applyFilter(); // the new tree is searched as a whole too
 #ifdef SKYDNS_CONSOLE_HAS_EDITOR
     m_editor->setStore(store);
     // The editor takes the prefix as SkyDNS's -path-prefix flag: without the leading '/'.
@@ -147,8 +162,10 @@ bool RecordsPage::selectKey(const QString &key)
 
 void RecordsPage::refresh()
 {
-    m_model->reload();
+    m_model->reload(); // in place: expanded directories and the selection stay
     Q_EMIT statusMessage(tr("Reloading the tree..."));
+    if (!m_proxy->searchText().isEmpty() && m_model->loadAllState() == DnsTreeModel::LoadAllState::NotLoaded)
+        applyFilter(); // a capped or failed search is tried again
 }
 
 void RecordsPage::focusFilter()
@@ -160,7 +177,39 @@ void RecordsPage::focusFilter()
 void RecordsPage::applyFilter()
 {
     m_proxy->setSearchText(m_filter->text());
-    if (!m_proxy->searchText().isEmpty())
+    if (m_proxy->searchText().isEmpty()) {
+        m_searchInfo->hide();
+        return;
+    }
+    // A search covers the whole tree, not only the directories someone expanded: the first one
+    // reads every name at once (capped), the watch keeps them current for the next ones.
+    if (m_store && m_model->loadAllState() == DnsTreeModel::LoadAllState::NotLoaded) {
+        m_model->loadAll(m_searchLimit);
+        m_searchInfo->setText(tr("Searching all names..."));
+        m_searchInfo->show();
+    } else if (m_model->loadAllState() != DnsTreeModel::LoadAllState::Loading) {
+        m_searchInfo->setVisible(!m_searchInfo->text().isEmpty());
+    }
+    expandLoadedMatches({}, 0);
+}
+
+void RecordsPage::onAllLoaded(int names, int state, const QString &message)
+{
+    switch (DnsTreeModel::LoadAllState(state)) {
+    case DnsTreeModel::LoadAllState::Capped:
+        m_searchInfo->setText(tr("Showing matches in the first %1 names only: expand a directory to search all of it.")
+                                  .arg(QLocale().toString(names)));
+        break;
+    case DnsTreeModel::LoadAllState::Failed:
+        m_searchInfo->setText(tr("Only the loaded directories are searched: %1").arg(message));
+        break;
+    default:
+        m_searchInfo->clear(); // everything is searched: nothing to say
+        break;
+    }
+    const bool filtering = !m_proxy->searchText().isEmpty();
+    m_searchInfo->setVisible(filtering && !m_searchInfo->text().isEmpty());
+    if (filtering)
         expandLoadedMatches({}, 0);
 }
 

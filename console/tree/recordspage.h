@@ -44,6 +44,11 @@ public:
     QString selectedKey() const;
     // selectKey makes key's row current if it is loaded; false if it is not.
     bool selectKey(const QString &key);
+    // searchInfo is the line under the filter that says how far a search reached (hidden when
+    // every name is searched).
+    QLabel *searchInfo() const { return m_searchInfo; }
+    // setSearchLimit caps how many names a search reads from etcd (default 100000).
+    void setSearchLimit(int names) { m_searchLimit = names; }
 
 public Q_SLOTS:
     // refresh re-reads the tree (F5).
@@ -62,6 +67,7 @@ Q_SIGNALS:
 private:
     void onCurrentChanged();
     void applyFilter();
+    void onAllLoaded(int names, int state, const QString &message);
     void expandLoadedMatches(const QModelIndex &proxyParent, int depth);
     QString selectedDirectoryDomain() const;
 
@@ -75,6 +81,8 @@ private:
     QTreeView *m_tree = nullptr;
     QSplitter *m_splitter = nullptr;
     QLabel *m_placeholder = nullptr;
+    QLabel *m_searchInfo = nullptr;
+    int m_searchLimit = 100000;
     ServiceEditor *m_editor = nullptr;
 };
 

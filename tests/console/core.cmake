@@ -14,6 +14,10 @@ if(EXISTS ${PROJECT_SOURCE_DIR}/console/tree/dnstreemodel.h)
     skydns_add_test(NAME tst_dnstreemodel SOURCES tst_dnstreemodel.cpp LIBS skydns_console_lib Qt6::Widgets ETCD TIMEOUT 120)
 endif()
 if(EXISTS ${PROJECT_SOURCE_DIR}/console/tree/recordspage.h)
+    # The Records page's real widgets: refresh/resync keep expansion and selection; the filter searches the whole tree.
+    skydns_add_test(NAME tst_recordspage SOURCES tst_recordspage.cpp LIBS skydns_console_lib Qt6::Widgets ETCD TIMEOUT 120)
+endif()
+if(EXISTS ${PROJECT_SOURCE_DIR}/console/tree/recordspage.h)
     # Starts an etcd of its own (a clean /skydns for realistic pictures).
     # Also runs a skydns with its admin API for the Dashboard, Query Log and Query Tester shots.
     skydns_add_test(NAME tst_screenshots SOURCES tst_screenshots.cpp LIBS skydns_console_lib Qt6::Widgets TIMEOUT 120)

@@ -1,21 +1,34 @@
 // Tests of DnsTreeModel and DnsTreeFilterModel under QAbstractItemModelTester: the etcd tree of a
 // real etcd (v2 and v3 rows) shown as DNS names, lazy loading, live updates from the watch, the
 // filter, and a 100k-child directory (from an in-memory store: etcd would take minutes to fill).
+// Re-reads (reload, resync after the watch lost history) merge in place; loadAll reads the whole
+// tree for a search. The resync test runs its own etcd behind a proxy it can cut.
 #include "etcd/kvstore.h"
 #include "etcd/kvstorefactory.h"
 #include "tree/dnstreefiltermodel.h"
 #include "tree/dnstreemodel.h"
 
+#include "backend/etcd3client.h"
+#include "backend/etcdclient.h"
+
 #include "etcdserver.h"
+
+#include <QPersistentModelIndex>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
+#include <QUrl>
 
+#include <atomic>
 #include <memory>
 #include <optional>
+#include <thread>
 
 using skydns::console::DnsTreeFilterModel;
 using skydns::console::DnsTreeModel;
@@ -50,11 +63,52 @@ public:
         answer(context, done, {});
     }
     void remove(const QString &, qint64, QObject *context, KvCallback done) override { answer(context, done, {}); }
+    // listRecursive walks `children` depth-first in key order, like the v2 store.
+    void listRecursive(const QString &dirKey, int limit, QObject *context, KvCallback done) override
+    {
+        ++recursiveReads;
+        KvResult r;
+        r.storeRevision = revision;
+        if (!children.contains(dirKey))
+            r.status = KvResult::Status::NotFound;
+        std::function<bool(const QString &)> walk = [&](const QString &dir) {
+            QList<KvEntry> sorted = children.value(dir);
+            std::sort(sorted.begin(), sorted.end(), [](const KvEntry &a, const KvEntry &b) { return a.key < b.key; });
+            for (const KvEntry &e : sorted) {
+                if (limit > 0 && r.entries.size() >= limit)
+                    return false;
+                r.entries.append(e);
+                if (e.dir && !walk(e.key))
+                    return false;
+            }
+            return true;
+        };
+        r.more = !walk(dirKey);
+        answer(context, done, r);
+    }
     void watch(const QString &) override {}
     void stopWatch() override {}
 
+    // setValue replaces (or adds) key in its directory's listing.
+    void setValue(const QString &dir, const KvEntry &entry)
+    {
+        QList<KvEntry> &list = children[dir];
+        for (KvEntry &e : list) {
+            if (e.key == entry.key) {
+                e = entry;
+                return;
+            }
+        }
+        list.append(entry);
+    }
+    void removeKey(const QString &dir, const QString &key)
+    {
+        children[dir].removeIf([&key](const KvEntry &e) { return e.key == key; });
+    }
+
     QHash<QString, QList<KvEntry>> children;
     qint64 revision = 1;
+    int recursiveReads = 0;
 
 private:
     static void answer(QObject *context, const KvCallback &done, const KvResult &r)
@@ -95,6 +149,86 @@ QStringList childNames(const QAbstractItemModel &model, const QModelIndex &paren
     return names;
 }
 
+
+// TcpProxy forwards loopback connections to an upstream port; setBlocked cuts every connection
+// and refuses new ones (accepted and closed at once), as a network outage would.
+class TcpProxy final : public QObject
+{
+public:
+    explicit TcpProxy(quint16 upstream)
+        : m_upstream(upstream)
+    {
+        m_server.listen(QHostAddress::LocalHost, 0);
+        connect(&m_server, &QTcpServer::newConnection, this, [this]() {
+            while (QTcpSocket *client = m_server.nextPendingConnection())
+                accept(client);
+        });
+    }
+    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()); }
+    void setBlocked(bool blocked)
+    {
+        m_blocked = blocked;
+        if (!blocked)
+            return;
+        for (auto &pair : m_pairs) {
+            if (pair.first)
+                pair.first->abort();
+            if (pair.second)
+                pair.second->abort();
+        }
+        m_pairs.clear();
+    }
+
+private:
+    void accept(QTcpSocket *client)
+    {
+        client->setParent(this);
+        if (m_blocked) {
+            client->abort();
+            client->deleteLater();
+            return;
+        }
+        auto *up = new QTcpSocket(this);
+        m_pairs.append(qMakePair(QPointer<QTcpSocket>(client), QPointer<QTcpSocket>(up)));
+        connect(up, &QTcpSocket::connected, client, [client, up]() { up->write(client->readAll()); });
+        connect(client, &QTcpSocket::readyRead, up, [client, up]() {
+            if (up->state() == QAbstractSocket::ConnectedState)
+                up->write(client->readAll());
+        });
+        connect(up, &QTcpSocket::readyRead, client, [client, up]() { client->write(up->readAll()); });
+        connect(client, &QTcpSocket::disconnected, up, [up]() { up->disconnectFromHost(); });
+        connect(up, &QTcpSocket::disconnected, client, [client]() { client->disconnectFromHost(); });
+        connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+        connect(up, &QTcpSocket::disconnected, up, &QObject::deleteLater);
+        up->connectToHost(QHostAddress::LocalHost, m_upstream);
+    }
+
+    QTcpServer m_server;
+    quint16 m_upstream;
+    bool m_blocked = false;
+    QList<QPair<QPointer<QTcpSocket>, QPointer<QTcpSocket>>> m_pairs;
+};
+
+// waitUntil processes events until cond holds (or ms pass).
+bool waitUntil(const std::function<bool()> &cond, int ms = 15000)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!cond() && t.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return cond();
+}
+
+KvEntry dirEntry(const QString &key)
+{
+    return KvEntry{key, {}, true, 1, 0};
+}
+
+KvEntry leafEntry(const QString &key, const QByteArray &value, qint64 revision)
+{
+    return KvEntry{key, value, false, revision, 0};
+}
+
 } // namespace
 
 class TstDnsTreeModel final : public QObject
@@ -115,6 +249,13 @@ private slots:
     void filter();
     void unavailableStore();
     void hundredThousandChildren();
+    void reloadMergesInPlace();
+    void resyncAppliesNewerChanges();
+    void resyncFromEtcd_data() { addApis(); }
+    void resyncFromEtcd();
+    void loadAllFindsUnexpanded_data() { addApis(); }
+    void loadAllFindsUnexpanded();
+    void loadAllCapped();
 };
 
 void TstDnsTreeModel::initTestCase()
@@ -461,6 +602,354 @@ void TstDnsTreeModel::hundredThousandChildren()
     QCOMPARE(proxy.rowCount(pSkydns), 1);
     QCOMPARE(proxy.index(0, 0, pSkydns).data().toString(), QStringLiteral("svc077777.skydns.local."));
     qInfo("100k children: load %lld ms, 2000 changes %lld ms, filter %lld ms", loadMs, changeMs, filterMs);
+
+    // a reload re-reads the directory and changes nothing that did not change
+    QSignalSpy finished(&model, &DnsTreeModel::reloadFinished);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    store.children.insert(dir, many); // etcd as read first: the 2000 changes undone
+    timer.restart();
+    model.reload();
+    QVERIFY(finished.wait(20000));
+    const qint64 reloadMs = timer.elapsed();
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(model.rowCount(skydns), n);
+    QVERIFY(model.indexOfKey(dir + "/svc000097").isValid());
+    QVERIFY(!model.indexOfKey(dir + "/new999").isValid());
+    QCOMPARE(changed.size(), 1); // svc050000's value
+
+    // a search in a model where nobody expanded anything reads the whole tree (loadAll)
+    DnsTreeModel fresh;
+    fresh.setStore(&store, QStringLiteral("/skydns"));
+    QVERIFY(fetch(fresh, {}));
+    timer.restart();
+    fresh.loadAll(200000);
+    QVERIFY(fetch(fresh, {}));
+    const qint64 loadAllMs = timer.elapsed();
+    QCOMPARE(fresh.loadAllState(), DnsTreeModel::LoadAllState::Complete);
+    DnsTreeFilterModel freshProxy;
+    freshProxy.setSourceModel(&fresh);
+    freshProxy.setSearchText(QStringLiteral("svc077777"));
+    QCOMPARE(freshProxy.rowCount(freshProxy.index(0, 0, freshProxy.index(0, 0))), 1);
+    // capped: the directory is partly filled, then listed in full when expanded
+    DnsTreeModel capped;
+    capped.setStore(&store, QStringLiteral("/skydns"));
+    QVERIFY(fetch(capped, {}));
+    capped.loadAll(1000);
+    QVERIFY(fetch(capped, {}));
+    QCOMPARE(capped.loadAllState(), DnsTreeModel::LoadAllState::Capped);
+    const QModelIndex cappedDir = capped.indexOfKey(dir);
+    QCOMPARE(capped.rowCount(cappedDir), 998);
+    QVERIFY(fetch(capped, capped.indexOfKey(QStringLiteral("/skydns/local"))));
+    timer.restart();
+    QVERIFY(fetch(capped, cappedDir));
+    const qint64 mergeMs = timer.elapsed();
+    QCOMPARE(capped.rowCount(cappedDir), n);
+    qInfo("100k children: reload %lld ms, loadAll %lld ms, list merged into 998 rows %lld ms", reloadMs, loadAllMs, mergeMs);
+}
+
+void TstDnsTreeModel::reloadMergesInPlace()
+{
+    MemoryKvStore store;
+    const QString d = QStringLiteral("/skydns/local");
+    store.children.insert(QStringLiteral("/skydns"), {dirEntry(d)});
+    store.children.insert(d, {dirEntry(d + "/east"), dirEntry(d + "/west"), dirEntry(d + "/gone"), dirEntry(d + "/never")});
+    store.children.insert(d + "/east", {leafEntry(d + "/east/web", R"({"host":"10.0.0.1"})", 2),
+                                        leafEntry(d + "/east/db", R"({"host":"10.0.0.2"})", 3)});
+    store.children.insert(d + "/west", {leafEntry(d + "/west/mail", R"({"host":"10.0.0.3"})", 4)});
+    store.children.insert(d + "/gone", {leafEntry(d + "/gone/x", R"({"host":"10.0.0.4"})", 5)});
+    store.children.insert(d + "/never", {leafEntry(d + "/never/y", R"({"host":"10.0.0.5"})", 6)});
+    store.revision = 6;
+
+    DnsTreeModel model;
+    model.setStore(&store, QStringLiteral("/skydns"));
+    QVERIFY(fetch(model, {}));
+    QVERIFY(fetch(model, model.indexOfKey(d)));
+    for (const char *dir : {"/east", "/west", "/gone"})
+        QVERIFY(fetch(model, model.indexOfKey(d + dir)));
+    const QPersistentModelIndex east = model.indexOfKey(d + "/east");
+    const QPersistentModelIndex web = model.indexOfKey(d + "/east/web");
+    const QPersistentModelIndex west = model.indexOfKey(d + "/west");
+    QVERIFY(web.isValid());
+    QCOMPARE(model.rowCount(model.indexOfKey(d + "/gone")), 1);
+
+    // Meanwhile in etcd: web changed, db deleted, api new, the directory "gone" removed, west emptied.
+    store.setValue(d + "/east", leafEntry(d + "/east/web", R"({"host":"10.0.0.9"})", 7));
+    store.removeKey(d + "/east", d + "/east/db");
+    store.setValue(d + "/east", leafEntry(d + "/east/api", R"({"host":"10.0.0.6"})", 8));
+    store.removeKey(d, d + "/gone");
+    store.children.remove(d + "/gone");
+    store.removeKey(d + "/west", d + "/west/mail");
+    store.revision = 9;
+
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy finished(&model, &DnsTreeModel::reloadFinished);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.reload();
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(reset.size(), 0); // in place: views keep what they expanded and selected
+    QVERIFY(east.isValid());
+    QVERIFY(web.isValid());
+    QVERIFY(west.isValid());
+    QCOMPARE(QModelIndex(web), model.indexOfKey(d + "/east/web"));
+    QCOMPARE(web.sibling(web.row(), DnsTreeModel::TypeColumn).data().toString(), QStringLiteral("A 10.0.0.9"));
+    QCOMPARE(childNames(model, east), (QStringList{QStringLiteral("api.east.local."), QStringLiteral("web.east.local.")}));
+    QVERIFY(!model.indexOfKey(d + "/gone").isValid()); // a directory that disappeared is gone
+    QCOMPARE(childNames(model, model.indexOfKey(d)),
+             (QStringList{QStringLiteral("east.local."), QStringLiteral("never.local."), QStringLiteral("west.local.")}));
+    QCOMPARE(model.rowCount(west), 0);
+    QVERIFY(!model.hasChildren(west));
+    // only changed rows are signalled: web (its value), not the unchanged directories
+    QCOMPARE(changed.size(), 1);
+    // a directory nobody expanded is not read by a reload
+    QVERIFY(model.canFetchMore(model.indexOfKey(d + "/never")));
+    QCOMPARE(model.rowCount(model.indexOfKey(d + "/never")), 0);
+
+    // a second reload with nothing changed signals nothing, under the tester
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(fetch(model, {}));
+    changed.clear();
+    model.reload();
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(changed.size(), 0);
+    QCOMPARE(reset.size(), 0);
+    model.setStore(nullptr);
+}
+
+void TstDnsTreeModel::resyncAppliesNewerChanges()
+{
+    MemoryKvStore store;
+    const QString d = QStringLiteral("/skydns/local");
+    store.children.insert(QStringLiteral("/skydns"), {dirEntry(d)});
+    store.children.insert(d, {leafEntry(d + "/web", R"({"host":"10.0.0.1"})", 2)});
+    store.revision = 2;
+    DnsTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setStore(&store, QStringLiteral("/skydns"));
+    QVERIFY(fetch(model, {}));
+    QVERIFY(fetch(model, model.indexOfKey(d)));
+    const QPersistentModelIndex web = model.indexOfKey(d + "/web");
+    QVERIFY(web.isValid());
+
+    // The watch lost history up to revision 10; etcd now has api (9). Changes arriving while the
+    // re-read is on its way: "late" (11) is newer than the read and must show; "stale" (7) is
+    // older, already reflected by the read (it was deleted again), and must not.
+    store.setValue(d, leafEntry(d + "/api", R"({"host":"10.0.0.2"})", 9));
+    store.revision = 10;
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy finished(&model, &DnsTreeModel::reloadFinished);
+    Q_EMIT store.resyncNeeded();
+    QVERIFY(model.isFetching());
+    Q_EMIT store.changed({KvChange{KvChange::Type::Put, leafEntry(d + "/late", R"({"host":"10.0.0.3"})", 11)},
+                          KvChange{KvChange::Type::Put, leafEntry(d + "/stale", R"({"host":"10.0.0.4"})", 7)}});
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(reset.size(), 0);
+    QVERIFY(web.isValid());
+    QCOMPARE(childNames(model, model.indexOfKey(d)), (QStringList{QStringLiteral("api.local."), QStringLiteral("late.local."),
+                                                                  QStringLiteral("web.local.")}));
+    model.setStore(nullptr);
+}
+
+void TstDnsTreeModel::resyncFromEtcd()
+{
+    // The watch loses history for real: etcd is cut off behind a proxy while the tree changes and
+    // the history goes (v2: more than 1000 events clear the watch index; v3: a compaction).
+    QFETCH(KvStoreOptions::Api, api);
+    skydns::test::EtcdServer etcd;
+    QString error;
+    QVERIFY2(etcd.start(&error), qPrintable(error));
+    const QUrl etcdUrl(etcd.clientUrl());
+    TcpProxy proxy(quint16(etcdUrl.port()));
+
+    Fixture writer = makeFixture(etcd.clientUrl(), api, "resync");
+    QVERIFY(writer.put("/local/skydns/east/web", R"({"host":"10.0.0.1"})"));
+    QVERIFY(writer.put("/local/skydns/east/db", R"({"host":"10.0.0.2"})"));
+    QVERIFY(writer.put("/local/skydns/west/mail", R"({"host":"10.0.0.3"})"));
+    QVERIFY(writer.put("/local/skydns/north/gw", R"({"host":"10.0.0.4"})"));
+
+    KvStoreOptions options;
+    options.api = api;
+    options.machines = {proxy.url()};
+    options.connectTimeoutMs = 1000;
+    options.requestTimeoutMs = 3000;
+    std::unique_ptr<KvStore> store(skydns::console::createKvStore(options));
+    DnsTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setStore(store.get(), writer.prefix);
+    const QString base = writer.prefix + "/local/skydns";
+    QVERIFY(fetch(model, {}));
+    QVERIFY(fetch(model, model.indexOfKey(writer.prefix + "/local")));
+    QVERIFY(fetch(model, model.indexOfKey(base)));
+    QVERIFY(fetch(model, model.indexOfKey(base + "/east")));
+    QVERIFY(fetch(model, model.indexOfKey(base + "/west")));
+    QVERIFY(fetch(model, model.indexOfKey(base + "/north")));
+    // the watch runs once a marker write shows
+    QVERIFY(waitUntil([&]() {
+        writer.put("/local/skydns/east/marker", R"({"host":"10.9.9.9"})");
+        return waitUntil([&]() { return model.indexOfKey(base + "/east/marker").isValid(); }, 500);
+    }));
+    const QPersistentModelIndex east = model.indexOfKey(base + "/east");
+    const QPersistentModelIndex web = model.indexOfKey(base + "/east/web");
+    QSignalSpy resync(store.get(), &KvStore::resyncNeeded);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy finished(&model, &DnsTreeModel::reloadFinished);
+
+    proxy.setBlocked(true);
+    QVERIFY(writer.remove("/local/skydns/east/db"));
+    QVERIFY(writer.remove("/local/skydns/east/marker"));
+    QVERIFY(writer.put("/local/skydns/east/api", R"({"host":"10.0.0.5"})"));
+    QVERIFY(writer.put("/local/skydns/west/mail", R"({"host":"10.0.0.33"})"));
+    QVERIFY(writer.remove("/local/skydns/north/gw"));
+    if (api == KvStoreOptions::Api::V2) {
+        QVERIFY(writer.remove("/local/skydns/north")); // v2: the emptied directory goes as well
+        // 1100 events outside the prefix push the watch's index out of etcd's 1000-event history.
+        std::vector<std::thread> threads;
+        std::atomic<int> failures{0};
+        for (int t = 0; t < 8; ++t) {
+            threads.emplace_back([&failures, t, url = etcd.clientUrl().toStdString()]() {
+                skydns::backend::EtcdOptions o;
+                o.machines = {url};
+                skydns::backend::EtcdClient client(o);
+                for (int i = 0; i < 138; ++i) {
+                    if (!client.set("/tsttreechurn/" + std::to_string(t), std::to_string(i)).ok())
+                        ++failures;
+                }
+            });
+        }
+        for (std::thread &thread : threads)
+            thread.join();
+        QCOMPARE(failures.load(), 0);
+    } else {
+        skydns::backend::EtcdOptions o;
+        o.machines = {etcd.clientUrl().toStdString()};
+        skydns::backend::Etcd3Client client(o);
+        QVERIFY(client.put("/tsttreechurn", "1").ok());
+        const skydns::backend::Etcd3Result head = client.range("/tsttreechurn");
+        QVERIFY(head.ok());
+        QVERIFY(client.compact(head.revision).ok());
+    }
+    QTest::qWait(300); // the watch notices the outage meanwhile
+    QVERIFY(model.indexOfKey(base + "/east/db").isValid()); // not seen yet
+    proxy.setBlocked(false);
+
+    QVERIFY2(waitUntil([&]() { return !resync.isEmpty(); }, 20000), "the watch did not ask for a resync");
+    QVERIFY(waitUntil([&]() { return !finished.isEmpty() && !model.isFetching(); }));
+    QCOMPARE(reset.size(), 0); // merged in place
+    QVERIFY(east.isValid());
+    QVERIFY(web.isValid());
+    QCOMPARE(childNames(model, east), (QStringList{QStringLiteral("api.east.skydns.local."), QStringLiteral("web.east.skydns.local.")}));
+    const QModelIndex mail = model.indexOfKey(base + "/west/mail");
+    QCOMPARE(mail.siblingAtColumn(DnsTreeModel::TypeColumn).data().toString(), QStringLiteral("A 10.0.0.33"));
+    QVERIFY(!model.indexOfKey(base + "/north/gw").isValid());
+    QVERIFY(!model.indexOfKey(base + "/north").isValid()); // v2 removed it, v3 has no key below it
+    // and the watch goes on from where it re-read
+    QVERIFY(writer.put("/local/skydns/east/after", R"({"host":"10.0.0.6"})"));
+    QTRY_VERIFY_WITH_TIMEOUT(model.indexOfKey(base + "/east/after").isValid(), 10000);
+    model.setStore(nullptr);
+}
+
+void TstDnsTreeModel::loadAllFindsUnexpanded()
+{
+    QFETCH(KvStoreOptions::Api, api);
+    Fixture f = makeFixture(m_endpoint, api, "loadall");
+    QVERIFY(f.put("/local/skydns/east/web", R"({"host":"10.0.0.1"})"));
+    QVERIFY(f.put("/local/skydns/west/deep/er/needle", R"({"host":"needle.example"})"));
+    QVERIFY(f.put("/local/skydns/west/mail", R"({"host":"10.0.0.3"})"));
+    QVERIFY(f.put("/other/x", R"({"host":"10.0.0.4"})"));
+    DnsTreeModel model;
+    model.setStore(f.store.get(), f.prefix);
+    DnsTreeFilterModel proxy;
+    proxy.setSourceModel(&model);
+    QVERIFY(fetch(model, {}));
+    proxy.setSearchText(QStringLiteral("needle"));
+    QCOMPARE(proxy.rowCount(), 0); // lazy: not loaded, not found
+
+    QSignalSpy loaded(&model, &DnsTreeModel::allLoaded);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.loadAll(1000);
+    QCOMPARE(model.loadAllState(), DnsTreeModel::LoadAllState::Loading);
+    QVERIFY(fetch(model, {}));
+    QCOMPARE(loaded.size(), 1);
+    QCOMPARE(model.loadAllState(), DnsTreeModel::LoadAllState::Complete);
+    QCOMPARE(loaded.at(0).at(0).toInt(), api == KvStoreOptions::Api::V2 ? 11 : 4); // v2 counts directories too
+    QCOMPARE(reset.size(), 0);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    std::function<QStringList(const QModelIndex &)> leaves = [&](const QModelIndex &parent) {
+        QStringList names;
+        for (int r = 0; r < proxy.rowCount(parent); ++r) {
+            const QModelIndex i = proxy.index(r, 0, parent);
+            if (proxy.rowCount(i) == 0)
+                names << i.data().toString();
+            names << leaves(i);
+        }
+        return names;
+    };
+    QCOMPARE(leaves({}), QStringList{QStringLiteral("needle.er.deep.west.skydns.local.")});
+    const QModelIndex deep = model.indexOfKey(f.prefix + "/local/skydns/west/deep");
+    QVERIFY(deep.isValid());
+    QVERIFY(!model.canFetchMore(deep)); // fully read: nothing left to list
+    proxy.setSearchText(QStringLiteral("10.0.0.4")); // a host
+    QCOMPARE(leaves({}), QStringList{QStringLiteral("x.other.")});
+
+    // the loaded tree stays live
+    proxy.setSearchText(QStringLiteral("needle"));
+    QVERIFY(f.put("/local/skydns/west/deep/er/needle2", R"({"host":"10.0.0.7"})"));
+    QTRY_COMPARE_WITH_TIMEOUT(leaves({}).size(), 2, 10000);
+    // a reload of a fully loaded tree is one recursive read, in place
+    QSignalSpy finished(&model, &DnsTreeModel::reloadFinished);
+    model.reload();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(model.loadAllState(), DnsTreeModel::LoadAllState::Complete);
+    QCOMPARE(leaves({}).size(), 2);
+    QVERIFY(f.remove("/local/skydns/west/deep/er/needle2"));
+    QTRY_COMPARE_WITH_TIMEOUT(leaves({}).size(), 1, 10000);
+    model.setStore(nullptr);
+}
+
+void TstDnsTreeModel::loadAllCapped()
+{
+    MemoryKvStore store;
+    const QString p = QStringLiteral("/skydns");
+    store.children.insert(p, {dirEntry(p + "/a"), dirEntry(p + "/b")});
+    for (const char *dir : {"/a", "/b"}) {
+        QList<KvEntry> kids;
+        for (int i = 1; i <= 5; ++i)
+            kids.append(leafEntry(p + dir + "/" + QString::number(i), R"({"host":"10.0.0.1"})", 1 + i));
+        store.children.insert(p + dir, kids);
+    }
+    store.revision = 10;
+    DnsTreeModel model;
+    model.setStore(&store, p);
+    QVERIFY(fetch(model, {}));
+    QSignalSpy loaded(&model, &DnsTreeModel::allLoaded);
+    model.loadAll(4); // a, a/1, a/2, a/3: the limit stops inside a
+    QVERIFY(fetch(model, {}));
+    QCOMPARE(loaded.size(), 1);
+    QCOMPARE(loaded.at(0).at(0).toInt(), 4);
+    QCOMPARE(model.loadAllState(), DnsTreeModel::LoadAllState::Capped);
+    const QModelIndex a = model.indexOfKey(p + "/a");
+    QCOMPARE(model.rowCount(a), 3);
+    QVERIFY(model.canFetchMore(a)); // partly filled: expanding lists all of it
+    QVERIFY(model.canFetchMore(model.indexOfKey(p + "/b")));
+    // the watch keeps the partial rows current
+    Q_EMIT store.changed({KvChange{KvChange::Type::Delete, KvEntry{p + "/a/1", {}, false, 11, 0}},
+                          KvChange{KvChange::Type::Put, leafEntry(p + "/a/0", R"({"host":"10.0.0.2"})", 12)},
+                          KvChange{KvChange::Type::Put, leafEntry(p + "/b/9", R"({"host":"10.0.0.3"})", 13)}});
+    QCOMPARE(childNames(model, a), (QStringList{QStringLiteral("0.a."), QStringLiteral("2.a."), QStringLiteral("3.a.")}));
+    QCOMPARE(model.rowCount(model.indexOfKey(p + "/b")), 0);
+    // expanding a merges its full listing with the rows it has: no duplicates
+    store.removeKey(p + "/a", p + "/a/1");
+    store.setValue(p + "/a", leafEntry(p + "/a/0", R"({"host":"10.0.0.2"})", 12));
+    store.revision = 13;
+    QVERIFY(fetch(model, a));
+    QCOMPARE(childNames(model, a), (QStringList{QStringLiteral("0.a."), QStringLiteral("2.a."), QStringLiteral("3.a."),
+                                                QStringLiteral("4.a."), QStringLiteral("5.a.")}));
+    QVERIFY(!model.canFetchMore(a));
+    QCOMPARE(store.recursiveReads, 1);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setStore(nullptr);
 }
 
 QTEST_MAIN(TstDnsTreeModel)

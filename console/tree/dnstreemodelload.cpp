@@ -1,0 +1,377 @@
+// DnsTreeModel, part 2: reading etcd (lazy lists, reload, loadAll) and merging what was read into
+// the rows in place.
+#include "tree/dnstreemodel.h"
+
+#include <QSet>
+
+#include <algorithm>
+#include <unordered_map>
+#include <utility>
+
+namespace skydns::console {
+
+void DnsTreeModel::setStore(KvStore *store, const QString &prefix)
+{
+    if (m_store) {
+        disconnect(m_store, nullptr, this, nullptr);
+        m_store->stopWatch();
+    }
+    m_store = store;
+    m_prefix = prefix;
+    while (m_prefix.size() > 1 && m_prefix.endsWith(QLatin1Char('/')))
+        m_prefix.chop(1);
+    m_v3 = store && store->apiName() == QLatin1String("v3");
+    if (store) {
+        connect(store, &KvStore::changed, this, &DnsTreeModel::onChanged);
+        connect(store, &KvStore::resyncNeeded, this, &DnsTreeModel::reload);
+        // Watch first, list second: a change made between the two shows twice at worst (the
+        // watch's revision check drops it), never not at all.
+        store->watch(m_prefix);
+    }
+    resetTree();
+}
+
+void DnsTreeModel::resetTree()
+{
+    beginResetModel();
+    m_root = std::make_unique<DnsTreeNode>();
+    m_root->entry.key = m_prefix;
+    m_root->entry.dir = true;
+    m_root->fetched = !m_store;
+    ++m_generation;
+    m_fetchesInFlight = 0;
+    m_reloading = false;
+    m_loadAll = LoadAllState::NotLoaded;
+    m_loadAllBuffer.clear();
+    m_reloadAfterLoad = false;
+    m_lastError.clear();
+    endResetModel();
+    // The top level is read at once (views may already have asked, through fetchMore).
+    startFetch(m_root.get());
+}
+
+void DnsTreeModel::reload()
+{
+    if (!m_store || (!m_root->fetched && !m_root->fetching)) {
+        resetTree();
+        return;
+    }
+    if (m_loadAll == LoadAllState::Loading) {
+        // Its answer may predate what a resync lost, and it leaves listed directories alone.
+        m_reloadAfterLoad = true;
+        return;
+    }
+    if (m_loadAll == LoadAllState::Complete) {
+        // Everything is loaded: one recursive read refreshes it all (not one list per directory).
+        m_reloading = true;
+        loadAll(m_loadAllLimit);
+        return;
+    }
+    if (m_loadAll != LoadAllState::NotLoaded)
+        m_loadAll = LoadAllState::NotLoaded; // a capped or failed loadAll may be tried again
+    // Every directory that shows rows is listed again, even one whose list is on its way (that
+    // answer may predate what a resync lost). Collected first: answers may arrive meanwhile.
+    std::vector<DnsTreeNode *> dirs;
+    std::vector<DnsTreeNode *> todo{m_root.get()};
+    while (!todo.empty()) {
+        DnsTreeNode *node = todo.back();
+        todo.pop_back();
+        if (node != m_root.get() && !node->fetched && !node->fetching && node->children.empty())
+            continue; // never expanded: read when it is
+        dirs.push_back(node);
+        for (const auto &child : node->children) {
+            if (child->isDir())
+                todo.push_back(child.get());
+        }
+    }
+    m_reloading = true;
+    for (DnsTreeNode *node : dirs)
+        startFetch(node, true);
+}
+
+bool DnsTreeModel::canFetchMore(const QModelIndex &parent) const
+{
+    if (parent.isValid() && parent.column() != 0)
+        return false;
+    const DnsTreeNode *node = nodeOf(parent);
+    return m_store && node->isDir() && !node->fetched && !node->fetching;
+}
+
+void DnsTreeModel::fetchMore(const QModelIndex &parent)
+{
+    if (canFetchMore(parent))
+        startFetch(nodeOf(parent));
+}
+
+void DnsTreeModel::startFetch(DnsTreeNode *node, bool again)
+{
+    if (!m_store || (!again && (node->fetching || node->fetched)))
+        return; // one list per directory: a second answer would only repeat the first
+    node->fetching = true;
+    node->fetchToken = ++m_nextToken;
+    ++m_fetchesInFlight;
+    const QString key = node->entry.key;
+    const quint64 generation = m_generation;
+    const quint64 token = node->fetchToken;
+    m_store->list(key, this, [this, key, generation, token](const KvResult &result) {
+        onListed(key, generation, token, result);
+    });
+}
+
+void DnsTreeModel::finishFetch()
+{
+    if (m_reloading && m_fetchesInFlight == 0 && m_loadAll != LoadAllState::Loading) {
+        m_reloading = false;
+        Q_EMIT reloadFinished();
+    }
+}
+
+void DnsTreeModel::onListed(const QString &key, quint64 generation, quint64 token, const KvResult &result)
+{
+    if (generation != m_generation)
+        return; // an answer for the tree before a reset
+    --m_fetchesInFlight;
+    DnsTreeNode *node = findNode(key);
+    if (!node || !node->fetching || node->fetchToken != token) {
+        finishFetch(); // removed meanwhile, or a newer list is on its way
+        return;
+    }
+    node->fetching = false;
+    const QList<KvChange> buffered = std::exchange(node->buffered, {});
+    if (!result.ok() && result.status != KvResult::Status::NotFound) {
+        // Marked fetched anyway: a view would otherwise ask again at every layout. F5 retries.
+        // Rows it had stay (a failed re-read loses nothing) and follow the watch again.
+        node->fetched = true;
+        m_lastError = result.message;
+        for (const KvChange &change : buffered)
+            applyChange(change);
+        if (node != m_root.get())
+            Q_EMIT dataChanged(indexOf(node), indexOf(node, ColumnCount - 1));
+        Q_EMIT loadFailed(result.message);
+        Q_EMIT fetchFinished(key);
+        finishFetch();
+        return;
+    }
+    m_lastError.clear();
+    mergeChildren(node, makeChildren(node, result.entries), true);
+    node->fetched = true;
+    // Changes that happened after the list was read (newer revision) are applied on top.
+    for (const KvChange &change : buffered) {
+        if (change.entry.revision > result.storeRevision)
+            applyChange(change);
+    }
+    Q_EMIT fetchFinished(key);
+    finishFetch();
+}
+
+std::vector<std::unique_ptr<DnsTreeNode>> DnsTreeModel::makeChildren(DnsTreeNode *node, const QList<KvEntry> &entries) const
+{
+    std::vector<std::unique_ptr<DnsTreeNode>> children;
+    children.reserve(size_t(entries.size()));
+    const int depth = node == m_root.get() ? 0 : int(labelsOf(node->entry.key).size());
+    for (const KvEntry &entry : entries) {
+        const QStringList labels = labelsOf(entry.key);
+        if (labels.size() != depth + 1)
+            continue; // not a direct child (should not happen)
+        auto child = std::make_unique<DnsTreeNode>();
+        child->parent = node;
+        child->label = labels.constLast();
+        child->setEntry(entry);
+        child->implied = m_v3 && entry.dir && entry.value.isEmpty();
+        children.push_back(std::move(child));
+    }
+    std::sort(children.begin(), children.end(),
+              [](const auto &a, const auto &b) { return lessLabel(a->label, b->label); });
+    children.erase(std::unique(children.begin(), children.end(),
+                               [](const auto &a, const auto &b) { return a->label == b->label; }),
+                   children.end());
+    return children;
+}
+
+void DnsTreeModel::updateNode(DnsTreeNode *node, const KvEntry &entry, bool implied)
+{
+    const KvEntry &now = node->entry;
+    const bool dir = entry.dir || !node->children.empty();
+    if (now.revision == entry.revision && now.value == entry.value && now.ttl == entry.ttl && now.dir == dir
+        && node->implied == implied)
+        return; // unchanged: no dataChanged, so a refresh of 100k rows stays quiet
+    node->setEntry(entry);
+    node->entry.dir = dir;
+    node->implied = implied;
+    Q_EMIT dataChanged(indexOf(node), indexOf(node, ColumnCount - 1));
+}
+
+void DnsTreeModel::mergeChildren(DnsTreeNode *node, std::vector<std::unique_ptr<DnsTreeNode>> fresh, bool complete)
+{
+    auto &kids = node->children;
+    const QModelIndex parent = indexOf(node);
+    if (kids.empty()) {
+        if (fresh.empty())
+            return;
+        beginInsertRows(parent, 0, int(fresh.size()) - 1);
+        kids = std::move(fresh);
+        endInsertRows();
+        return;
+    }
+    // Both are sorted by label: one pass, removing and inserting runs of rows at a time (a
+    // QSortFilterProxyModel above pays per signal, not per row).
+    size_t i = 0;
+    size_t k = 0;
+    while (k < fresh.size() || i < kids.size()) {
+        if (k == fresh.size() || (i < kids.size() && lessLabel(kids[i]->label, fresh[k]->label))) {
+            if (!complete) {
+                ++i; // a partial read says nothing about rows it did not reach
+                continue;
+            }
+            size_t j = i;
+            while (j < kids.size() && (k == fresh.size() || lessLabel(kids[j]->label, fresh[k]->label)))
+                ++j;
+            beginRemoveRows(parent, int(i), int(j) - 1);
+            kids.erase(kids.begin() + qsizetype(i), kids.begin() + qsizetype(j));
+            endRemoveRows();
+            continue;
+        }
+        if (i < kids.size() && kids[i]->label == fresh[k]->label) {
+            updateNode(kids[i].get(), fresh[k]->entry, fresh[k]->implied);
+            ++i;
+            ++k;
+            continue;
+        }
+        size_t m = k;
+        while (m < fresh.size() && (i == kids.size() || lessLabel(fresh[m]->label, kids[i]->label)))
+            ++m;
+        beginInsertRows(parent, int(i), int(i + (m - k)) - 1);
+        kids.insert(kids.begin() + qsizetype(i), std::make_move_iterator(fresh.begin() + qsizetype(k)),
+                    std::make_move_iterator(fresh.begin() + qsizetype(m)));
+        endInsertRows();
+        i += m - k;
+        k = m;
+    }
+}
+
+void DnsTreeModel::loadAll(int limit)
+{
+    if (!m_store || m_loadAll == LoadAllState::Loading)
+        return;
+    const bool authoritative = m_loadAll == LoadAllState::Complete;
+    m_loadAll = LoadAllState::Loading;
+    m_loadAllLimit = limit;
+    m_loadAllBuffer.clear();
+    const quint64 generation = m_generation;
+    m_store->listRecursive(m_prefix, limit, this, [this, generation, authoritative](const KvResult &result) {
+        onAllListed(generation, authoritative, result);
+    });
+}
+
+void DnsTreeModel::onAllListed(quint64 generation, bool authoritative, const KvResult &result)
+{
+    if (generation != m_generation || m_loadAll != LoadAllState::Loading)
+        return;
+    const QList<KvChange> buffered = std::exchange(m_loadAllBuffer, {});
+    if (!result.ok() && result.status != KvResult::Status::NotFound) {
+        m_loadAll = LoadAllState::Failed;
+        Q_EMIT allLoaded(0, m_loadAll, result.message);
+        const bool again = std::exchange(m_reloadAfterLoad, false);
+        if ((m_reloading && authoritative) || again) {
+            m_reloading = false;
+            reload(); // the re-read of everything failed: list directory by directory instead
+        }
+        return;
+    }
+    m_loadAll = result.more ? LoadAllState::Capped : LoadAllState::Complete;
+    populate(result, authoritative);
+    for (const KvChange &change : buffered) {
+        if (change.entry.revision > result.storeRevision)
+            applyChange(change);
+    }
+    Q_EMIT allLoaded(int(result.entries.size()), m_loadAll, QString());
+    finishFetch();
+    if (std::exchange(m_reloadAfterLoad, false))
+        reload();
+}
+
+void DnsTreeModel::populate(const KvResult &result, bool authoritative)
+{
+    // The flat answer is grouped into one sorted child list per directory, then each directory is
+    // merged like a list() answer: parents first, so every directory's node exists by its turn.
+    struct Pending
+    {
+        std::vector<std::unique_ptr<DnsTreeNode>> children;
+        std::unordered_map<QString, size_t> byLabel;
+    };
+    std::unordered_map<QString, Pending> dirs;
+    QStringList order;
+    auto pendingOf = [&](const QString &key) -> Pending & {
+        auto it = dirs.find(key);
+        if (it == dirs.end()) {
+            order.append(key);
+            it = dirs.emplace(key, Pending{}).first;
+        }
+        return it->second;
+    };
+    pendingOf(m_prefix);
+    for (const KvEntry &entry : result.entries) {
+        const QStringList labels = labelsOf(entry.key);
+        QString parentKey = m_prefix;
+        for (int d = 0; d < labels.size(); ++d) {
+            const bool last = d == labels.size() - 1;
+            const QString key = parentKey + QLatin1Char('/') + labels.at(d);
+            Pending &p = pendingOf(parentKey);
+            auto it = p.byLabel.find(labels.at(d));
+            DnsTreeNode *child = nullptr;
+            if (it == p.byLabel.end()) {
+                auto node = std::make_unique<DnsTreeNode>();
+                node->label = labels.at(d);
+                KvEntry e;
+                e.key = key;
+                e.dir = true;
+                node->setEntry(last ? entry : e);
+                node->implied = m_v3 && !last;
+                child = node.get();
+                p.byLabel.emplace(labels.at(d), p.children.size());
+                p.children.push_back(std::move(node));
+            } else {
+                child = p.children[it->second].get();
+                if (last) { // v3: a key that has keys below it, read after them (byte order)
+                    child->setEntry(entry);
+                    child->implied = false;
+                }
+            }
+            if (!last)
+                child->entry.dir = true;
+            if (child->entry.dir)
+                pendingOf(key); // an empty directory is complete too
+            parentKey = key;
+        }
+    }
+    // A capped read stopped inside the directories above its last key: only those are partial.
+    QSet<QString> partial;
+    if (result.more && !result.entries.isEmpty()) {
+        QString key = result.entries.constLast().key;
+        partial.insert(key);
+        while (key.size() > m_prefix.size()) {
+            key.truncate(key.lastIndexOf(QLatin1Char('/')));
+            partial.insert(key);
+        }
+    }
+    for (const QString &key : std::as_const(order)) {
+        DnsTreeNode *node = findNode(key);
+        if (!node || node->fetching)
+            continue; // gone meanwhile, or its own list is on its way
+        const bool complete = !partial.contains(key);
+        if (node->fetched && !(authoritative && complete))
+            continue; // fully listed and kept current by the watch
+        Pending &p = dirs[key];
+        for (auto &child : p.children)
+            child->parent = node;
+        std::sort(p.children.begin(), p.children.end(),
+                  [](const auto &a, const auto &b) { return lessLabel(a->label, b->label); });
+        mergeChildren(node, std::move(p.children), complete);
+        if (complete)
+            node->fetched = true;
+        else if (node->fetched)
+            startFetch(node, true); // was complete; the capped read cannot tell what went
+    }
+}
+
+} // namespace skydns::console
