@@ -4,6 +4,7 @@ target_sources(skydns_common PRIVATE
     persistentmap.h
     store.h store.cpp
     snapshot.h snapshot.cpp
+    watchfeedbase.h watchfeedbase.cpp
     mirrorfeed.h mirrorfeed.cpp
     mirrorfeed3.h mirrorfeed3.cpp
     mirror.h mirror.cpp mirrorexpiry.cpp mirror3.cpp mirrorlease.cpp)
