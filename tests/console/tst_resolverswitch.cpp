@@ -3,6 +3,7 @@
 // the platform asks for it) when toggled, refreshes afterwards and shows failures without changing
 // the switch. A scripted runner answers, and one row runs the real skydns binary.
 #include "discovery/resolverswitch.h"
+#include "scriptedrunner.h"
 #include "servicecontrol/servicecontroller.h"
 
 #include <QCheckBox>
@@ -12,22 +13,9 @@
 
 using namespace skydns;
 using namespace skydns::console;
+using skydns::test::ScriptedRunner;
 
 namespace {
-
-class ScriptedRunner final : public ProcessRunner
-{
-public:
-    void start(const QString &program, const QStringList &arguments) override
-    {
-        calls << (QStringList{program} + arguments).join(QLatin1Char(' '));
-    }
-    void reply(int exitCode, const QString &output = QString(), const QString &errorOutput = QString())
-    {
-        Q_EMIT finished(exitCode, output, errorOutput);
-    }
-    QStringList calls;
-};
 
 const QString kStatus = QStringLiteral("/usr/bin/skydns resolver status --domain skydns.local. --address 127.0.0.1:53");
 

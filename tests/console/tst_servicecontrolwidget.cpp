@@ -2,6 +2,7 @@
 // answer, which buttons are enabled, the command lines start/stop/restart run on each platform with
 // and without elevation, failures shown to the user, and the refresh after each action.
 #include "appicon.h"
+#include "scriptedrunner.h"
 #include "servicecontrol/servicecontrolwidget.h"
 
 #include <QFile>
@@ -14,23 +15,9 @@
 
 using namespace skydns;
 using namespace skydns::console;
+using skydns::test::ScriptedRunner;
 
 namespace {
-
-// ScriptedRunner records what it is asked to run; the test answers with reply().
-class ScriptedRunner final : public ProcessRunner
-{
-public:
-    void start(const QString &program, const QStringList &arguments) override
-    {
-        calls << (QStringList{program} + arguments).join(QLatin1Char(' '));
-    }
-    void reply(int exitCode, const QString &output, const QString &errorOutput = QString())
-    {
-        Q_EMIT finished(exitCode, output, errorOutput);
-    }
-    QStringList calls;
-};
 
 const char *kSystemdStatus = "systemctl show skydns.service --no-pager --property=LoadState,ActiveState,SubState";
 
