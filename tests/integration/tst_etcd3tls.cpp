@@ -18,26 +18,15 @@ class TstEtcd3Tls final : public QObject
     Q_OBJECT
 
 private:
-    skydns::test::TestCertificates m_certs;
-    std::unique_ptr<skydns::test::EtcdServer> m_server;
+    skydns::test::TlsEtcdServer m_tls;
 
-    QString path(const QString &name) const { return m_certs.path(name); }
-
-    EtcdOptions options(bool clientCert) const
-    {
-        return m_certs.etcdClientOptions(m_server->clientUrl(), clientCert);
-    }
+    EtcdOptions options(bool clientCert) const { return m_tls.clientOptions(clientCert); }
 
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_certs.isValid());
         QString error;
-        QVERIFY2(m_certs.makeEtcdSet(&error), qPrintable(error));
-
-        m_server = std::make_unique<skydns::test::EtcdServer>(m_certs.etcdServerOptions());
-        QVERIFY2(m_server->start(&error), qPrintable(error));
-        QVERIFY(m_server->clientUrl().startsWith("https://"));
+        QVERIFY2(m_tls.start(&error), qPrintable(error));
     }
 
     void clientCertificateWorks()
@@ -47,7 +36,7 @@ private slots:
         for (int i = 0; i < 50 && !(put = client.put("/tls3/key", "secret value")).ok(); ++i)
             QTest::qWait(100); // the member elects itself first
         QVERIFY2(put.ok(), put.message.c_str());
-        QCOMPARE(put.machine, m_server->clientUrl().toStdString());
+        QCOMPARE(put.machine, m_tls.clientUrl().toStdString());
         const Etcd3Result range = client.rangePrefix("/tls3");
         QVERIFY2(range.ok(), range.message.c_str());
         QCOMPARE(range.kvs.at(0).value, std::string("secret value"));
@@ -69,7 +58,7 @@ private slots:
         Etcd3Client client(options(false));
         const Etcd3Result r = client.range("/tls3/key");
         QCOMPARE(r.kind, Etcd3Result::Kind::Unavailable);
-        QVERIFY2(r.message.find(m_server->clientUrl().toStdString()) != std::string::npos, r.message.c_str());
+        QVERIFY2(r.message.find(m_tls.clientUrl().toStdString()) != std::string::npos, r.message.c_str());
         // Why depends on when TLS 1.3 delivers the refusal: "TLS: ... bad certificate" on the read,
         // or a failed write of the body when the server closes first.
         qInfo("without client certificate: %s", r.message.c_str());
@@ -140,7 +129,7 @@ private slots:
         QCOMPARE(seen, (std::vector<std::string>{"1", "2"}));
     }
 
-    void cleanupTestCase() { m_server.reset(); }
+    void cleanupTestCase() { m_tls.stop(); }
 };
 
 QTEST_GUILESS_MAIN(TstEtcd3Tls)

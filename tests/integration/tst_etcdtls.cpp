@@ -22,28 +22,19 @@ class TstEtcdTls final : public QObject
     Q_OBJECT
 
 private:
-    skydns::test::TestCertificates m_certs;
-    std::unique_ptr<skydns::test::EtcdServer> m_server;
+    skydns::test::TlsEtcdServer m_tls;
 
-    QString path(const QString &name) const { return m_certs.path(name); }
-
-    EtcdOptions options(bool clientCert) const
-    {
-        return m_certs.etcdClientOptions(m_server->clientUrl(), clientCert);
-    }
+    QString path(const QString &name) const { return m_tls.path(name); }
+    EtcdOptions options(bool clientCert) const { return m_tls.clientOptions(clientCert); }
 
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_certs.isValid());
         QString error;
-        QVERIFY2(m_certs.makeEtcdSet(&error), qPrintable(error));
-        QVERIFY2(m_certs.makeCa("otherca", &error), qPrintable(error));
-        QVERIFY2(m_certs.makeCertificate("stranger", "otherca", "extendedKeyUsage=clientAuth\n", &error), qPrintable(error));
-
-        m_server = std::make_unique<skydns::test::EtcdServer>(m_certs.etcdServerOptions());
-        QVERIFY2(m_server->start(&error), qPrintable(error));
-        QVERIFY(m_server->clientUrl().startsWith("https://"));
+        QVERIFY2(m_tls.start(&error), qPrintable(error));
+        skydns::test::TestCertificates &certs = m_tls.certificates();
+        QVERIFY2(certs.makeCa("otherca", &error), qPrintable(error));
+        QVERIFY2(certs.makeCertificate("stranger", "otherca", "extendedKeyUsage=clientAuth\n", &error), qPrintable(error));
     }
 
     void clientCertificateWorks()
@@ -53,7 +44,7 @@ private slots:
         for (int i = 0; i < 50 && !(r = client.set("/tls/key", "secret value")).ok(); ++i)
             QTest::qWait(100); // the member elects itself first
         QVERIFY2(r.ok(), r.message.c_str());
-        QCOMPARE(r.machine, m_server->clientUrl().toStdString());
+        QCOMPARE(r.machine, m_tls.clientUrl().toStdString());
         const EtcdResult get = client.get("/tls/key");
         QVERIFY2(get.ok(), get.message.c_str());
         QCOMPARE(get.node.value, std::string("secret value"));
@@ -64,7 +55,7 @@ private slots:
         EtcdClient client(options(false));
         const EtcdResult r = client.get("/tls/key");
         QCOMPARE(r.kind, EtcdResult::Kind::Unavailable);
-        QVERIFY2(contains(r.message, m_server->clientUrl().toStdString()), r.message.c_str());
+        QVERIFY2(contains(r.message, m_tls.clientUrl().toStdString()), r.message.c_str());
         // TLS 1.3 reports the refusal as an alert on the first read: "certificate required".
         QVERIFY2(contains(r.message, "TLS: ") && contains(r.message, "certificate"), r.message.c_str());
         qInfo("without client certificate: %s", r.message.c_str());
@@ -79,7 +70,7 @@ private slots:
         const EtcdResult r = client.get("/tls/key");
         QCOMPARE(r.kind, EtcdResult::Kind::Unavailable);
         // Either the alert or a reset arrives first, depending on timing: only the outcome is stable.
-        QVERIFY2(contains(r.message, m_server->clientUrl().toStdString()), r.message.c_str());
+        QVERIFY2(contains(r.message, m_tls.clientUrl().toStdString()), r.message.c_str());
         qInfo("client certificate from another CA: %s", r.message.c_str());
     }
 
@@ -108,7 +99,7 @@ private slots:
     void plainHttpToTlsServerFails()
     {
         EtcdOptions o = options(true);
-        QString url = m_server->clientUrl();
+        QString url = m_tls.clientUrl();
         url.replace("https://", "http://");
         o.machines = {url.toStdString()};
         EtcdClient client(o);
@@ -117,7 +108,7 @@ private slots:
         qInfo("plain HTTP to a TLS port: %s", r.message.c_str());
     }
 
-    void cleanupTestCase() { m_server.reset(); }
+    void cleanupTestCase() { m_tls.stop(); }
 };
 
 QTEST_GUILESS_MAIN(TstEtcdTls)

@@ -78,4 +78,33 @@ backend::EtcdOptions TestCertificates::etcdClientOptions(const QString &clientUr
     return options;
 }
 
+bool TlsEtcdServer::start(QString *error)
+{
+    if (!m_certs.isValid()) {
+        *error = QStringLiteral("cannot make a temporary directory for the certificates");
+        return false;
+    }
+    if (!m_certs.makeEtcdSet(error))
+        return false;
+    m_server = std::make_unique<EtcdServer>(m_certs.etcdServerOptions());
+    if (!m_server->start(error))
+        return false;
+    // A plain-HTTP server would make every TLS assertion meaningless: refuse it here.
+    if (!m_server->clientUrl().startsWith(QStringLiteral("https://"))) {
+        *error = QStringLiteral("etcd did not start on https: %1").arg(m_server->clientUrl());
+        return false;
+    }
+    return true;
+}
+
+QString TlsEtcdServer::clientUrl() const
+{
+    return m_server ? m_server->clientUrl() : QString();
+}
+
+backend::EtcdOptions TlsEtcdServer::clientOptions(bool clientCertificate) const
+{
+    return m_certs.etcdClientOptions(clientUrl(), clientCertificate);
+}
+
 } // namespace skydns::test

@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include <memory>
+
 namespace skydns::test {
 
 // TestCertificates is a throwaway PKI for TLS tests, made with the openssl command line in a
@@ -43,6 +45,35 @@ private:
     bool openssl(const QStringList &args, QString *error);
 
     QTemporaryDir m_dir;
+};
+
+// TlsEtcdServer is the set-up the TLS tests share: a TestCertificates etcd set and a private etcd
+// on https that requires client certificates signed by its "ca".
+class TlsEtcdServer
+{
+public:
+    // start makes the certificates and starts etcd; false with the reason in error when either fails
+    // or the server's URL is not https.
+    bool start(QString *error);
+
+    // stop kills etcd; the certificates stay until the object goes.
+    void stop() { m_server.reset(); }
+
+    // certificates give access to the PKI, e.g. to make more certificates or CAs.
+    TestCertificates &certificates() { return m_certs; }
+
+    // path is the absolute path of a file in the certificates' directory, e.g. path("ca.pem").
+    QString path(const QString &name) const { return m_certs.path(name); }
+
+    // clientUrl is the server's https client URL (empty before start).
+    QString clientUrl() const;
+
+    // clientOptions are TestCertificates::etcdClientOptions for this server.
+    backend::EtcdOptions clientOptions(bool clientCertificate) const;
+
+private:
+    TestCertificates m_certs;               // declared first: the server goes before its files
+    std::unique_ptr<EtcdServer> m_server;
 };
 
 } // namespace skydns::test
