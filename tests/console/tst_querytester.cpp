@@ -4,6 +4,7 @@
 #include "querytester/querytester.h"
 #include "servicetestutil.h"
 #include "tst_dnssec_delvutil.h"
+#include "widgetinput.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -42,23 +43,6 @@ private:
 };
 
 namespace {
-
-template <typename T>
-T *child(QWidget *w, const char *name)
-{
-    T *c = w->findChild<T *>(QLatin1String(name));
-    if (!c)
-        qFatal("no child %s", name);
-    return c;
-}
-
-void typeInto(QLineEdit *edit, const QString &text)
-{
-    edit->setFocus();
-    edit->selectAll();
-    QTest::keyClick(edit, Qt::Key_Backspace);
-    QTest::keyClicks(edit, text);
-}
 
 // section returns the record lines under a dig section title, up to the next blank line.
 QStringList section(const QString &output, const QString &title)

@@ -7,6 +7,7 @@
 #include "etcdserver.h"
 #include "model/path.h"
 #include "model/service.h"
+#include "widgetinput.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -51,24 +52,6 @@ private:
 };
 
 namespace {
-
-template <typename T>
-T *child(QWidget *editor, const char *name)
-{
-    T *w = editor->findChild<T *>(QLatin1String(name));
-    if (!w)
-        qFatal("no child %s", name);
-    return w;
-}
-
-// typeInto replaces a line edit's text as a user does: select all, erase, type.
-void typeInto(QLineEdit *edit, const QString &text)
-{
-    edit->setFocus();
-    edit->selectAll();
-    QTest::keyClick(edit, Qt::Key_Backspace);
-    QTest::keyClicks(edit, text);
-}
 
 QLabel *errorOf(QWidget *editor, const QString &editName)
 {
