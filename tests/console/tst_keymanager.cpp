@@ -81,6 +81,8 @@ private:
     std::unique_ptr<KvStore> makeStore(Api api) const;
     QString prefix(const char *test) const;
     KeyInfo generateWith(KeyManager &km, int algorithm);
+    struct Activation;
+    Activation activateNewKey(KeyManager &km);
     QByteArray readConfig(KvStore &store, const QString &key);
     void addApis();
 
@@ -152,6 +154,44 @@ KeyInfo TstKeyManager::generateWith(KeyManager &km, int algorithm)
         return none;
     }
     return spy.takeFirst().at(0).value<KeyInfo>();
+}
+
+// Activation is what activateNewKey did: the key it made, the step that failed (empty when it got to
+// operationFinished) and what operationFinished reported.
+struct TstKeyManager::Activation
+{
+    KeyInfo key;
+    QString failedStep;
+    bool ok = false;
+    QString message;
+};
+
+// activateNewKey is the set-up the activation tests share: generate an algorithm 13 key with km
+// (prefix, zone and key directory already set), wait until the manager selects it, activate it
+// and wait for the outcome.
+TstKeyManager::Activation TstKeyManager::activateNewKey(KeyManager &km)
+{
+    Activation a;
+    a.key = generateWith(km, 13);
+    if (!a.key.ok()) {
+        a.failedStep = QStringLiteral("generate: ") + a.key.error;
+        return a;
+    }
+    // 5 s as the QTRY_COMPARE it replaces.
+    if (!QTest::qWaitFor([&] { return km.selectedKey().basePath == a.key.basePath; }, 5000)) {
+        a.failedStep = QStringLiteral("the new key %1 was not selected (selected: %2)")
+                           .arg(a.key.basePath, km.selectedKey().basePath);
+        return a;
+    }
+    QSignalSpy finished(&km, &KeyManager::operationFinished);
+    km.activateSelected();
+    if (!finished.wait(15000)) {
+        a.failedStep = QStringLiteral("no operationFinished within 15 s");
+        return a;
+    }
+    a.ok = finished.first().at(0).toBool();
+    a.message = finished.first().at(1).toString();
+    return a;
 }
 
 QByteArray TstKeyManager::readConfig(KvStore &store, const QString &key)
@@ -345,14 +385,10 @@ void TstKeyManager::activateKeepsOtherMembers()
     km.setKeyDirectory(m_keyDir.path());
     QVERIFY(refreshed.wait(15000));
     QCOMPARE(km.activeKey(), QString());
-    const KeyInfo key = generateWith(km, 13);
-    QVERIFY2(key.ok(), qPrintable(key.error));
-    QTRY_COMPARE(km.selectedKey().basePath, key.basePath);
-
-    QSignalSpy finished(&km, &KeyManager::operationFinished);
-    km.activateSelected();
-    QVERIFY(finished.wait(15000));
-    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+    const Activation a = activateNewKey(km);
+    QVERIFY2(a.failedStep.isEmpty(), qPrintable(a.failedStep));
+    QVERIFY2(a.ok, qPrintable(a.message));
+    const KeyInfo &key = a.key;
     // Without an admin connection the user is told how the service picks the change up.
     QVERIFY2(km.statusText().contains(QStringLiteral("No admin connection")), qPrintable(km.statusText()));
     QCOMPARE(km.activeKey(), key.basePath);
@@ -377,15 +413,11 @@ void TstKeyManager::activateWithoutConfig()
     km.setPathPrefix(pre);
     km.setZone(QStringLiteral("skydns.test."));
     km.setKeyDirectory(m_keyDir.path());
-    const KeyInfo key = generateWith(km, 13);
-    QVERIFY2(key.ok(), qPrintable(key.error));
-    QTRY_COMPARE(km.selectedKey().basePath, key.basePath);
-    QSignalSpy finished(&km, &KeyManager::operationFinished);
-    km.activateSelected();
-    QVERIFY(finished.wait(15000));
-    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+    const Activation a = activateNewKey(km);
+    QVERIFY2(a.failedStep.isEmpty(), qPrintable(a.failedStep));
+    QVERIFY2(a.ok, qPrintable(a.message));
     QCOMPARE(QJsonDocument::fromJson(readConfig(*store, km.configKey())).object(),
-             QJsonObject({{QStringLiteral("dnssec"), key.basePath}}));
+             QJsonObject({{QStringLiteral("dnssec"), a.key.basePath}}));
 }
 
 void TstKeyManager::activateConflictIsReported()
@@ -402,16 +434,11 @@ void TstKeyManager::activateConflictIsReported()
     km.setPathPrefix(pre);
     km.setZone(QStringLiteral("skydns.test."));
     km.setKeyDirectory(m_keyDir.path());
-    const KeyInfo key = generateWith(km, 13);
-    QVERIFY2(key.ok(), qPrintable(key.error));
-    QTRY_COMPARE(km.selectedKey().basePath, key.basePath);
-    QSignalSpy finished(&km, &KeyManager::operationFinished);
-    km.activateSelected();
-    QVERIFY(finished.wait(15000));
-    QCOMPARE(finished.first().at(0).toBool(), false);
-    QVERIFY2(finished.first().at(1).toString().contains(QStringLiteral("changed by someone else")),
-             qPrintable(finished.first().at(1).toString()));
-    QCOMPARE(km.statusText(), finished.first().at(1).toString());
+    const Activation a = activateNewKey(km);
+    QVERIFY2(a.failedStep.isEmpty(), qPrintable(a.failedStep));
+    QCOMPARE(a.ok, false);
+    QVERIFY2(a.message.contains(QStringLiteral("changed by someone else")), qPrintable(a.message));
+    QCOMPARE(km.statusText(), a.message);
     // The other edit stands: nothing was overwritten.
     QCOMPARE(readConfig(*real, configKey), competing);
 }
@@ -428,15 +455,10 @@ void TstKeyManager::activateRefusesOtherZone()
     km.setPathPrefix(pre);
     km.setZone(QStringLiteral("skydns.test."));
     km.setKeyDirectory(m_keyDir.path());
-    const KeyInfo key = generateWith(km, 13);
-    QVERIFY2(key.ok(), qPrintable(key.error));
-    QTRY_COMPARE(km.selectedKey().basePath, key.basePath);
-    QSignalSpy finished(&km, &KeyManager::operationFinished);
-    km.activateSelected();
-    QVERIFY(finished.wait(15000));
-    QCOMPARE(finished.first().at(0).toBool(), false);
-    QVERIFY2(finished.first().at(1).toString().contains(QStringLiteral("example.org.")),
-             qPrintable(finished.first().at(1).toString()));
+    const Activation a = activateNewKey(km);
+    QVERIFY2(a.failedStep.isEmpty(), qPrintable(a.failedStep));
+    QCOMPARE(a.ok, false);
+    QVERIFY2(a.message.contains(QStringLiteral("example.org.")), qPrintable(a.message));
     QCOMPARE(readConfig(*store, configKey), config);
 }
 
