@@ -6,6 +6,7 @@
 #include <QTcpSocket>
 
 #include <arpa/inet.h>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <netinet/in.h>
@@ -68,8 +69,11 @@ socklen_t addrLen(const sockaddr_storage &a)
 } // namespace
 
 Worker::Worker(const backend::Mirror *mirror, WorkerMetrics *metrics, TcpLimits limits)
-    : m_handler(mirror, metrics, this), m_metrics(metrics), m_limits(limits)
+    : m_handler(mirror, metrics, this), m_metrics(metrics), m_limits(limits), m_acceptRetry(this)
 {
+    // A child, so that moveToThread takes the timer along to the worker's thread.
+    m_acceptRetry.setSingleShot(true);
+    connect(&m_acceptRetry, &QTimer::timeout, this, &Worker::resumeAccepting);
 }
 
 Worker::~Worker() = default;
@@ -85,6 +89,8 @@ bool Worker::adopt(const std::vector<ListenSocket> &sockets, QString *error)
                 return false;
             }
             connect(server, &QTcpServer::newConnection, this, [this, server] { acceptTcp(server); });
+            connect(server, &QTcpServer::acceptError, this,
+                    [this, server](QAbstractSocket::SocketError e) { acceptFailed(server, e); });
         } else {
             auto *socket = new QUdpSocket(this);
             if (!socket->setSocketDescriptor(s.fd, QAbstractSocket::BoundState, QIODevice::ReadWrite)) {
@@ -200,8 +206,46 @@ void Worker::acceptTcp(QTcpServer *server)
             continue;
         }
         ++m_tcpConnections;
-        new TcpConnection(socket, m_handler, m_limits.idle, [this] { --m_tcpConnections; }, this);
+        m_acceptBackoffMs = kMinAcceptBackoffMs;
+        new TcpConnection(socket, m_handler, m_limits.idle, [this] {
+            --m_tcpConnections;
+            // A descriptor came free: a listener paused for want of one can accept again.
+            if (!m_paused.empty())
+                resumeAccepting();
+        }, this);
     }
+}
+
+void Worker::acceptFailed(QTcpServer *server, QAbstractSocket::SocketError error)
+{
+    // QTcpServer pauses a listener on any accept() error but EAGAIN and never resumes it by itself
+    // (only nextPendingConnection() re-enables it, when connections were queued before the error). With
+    // SO_REUSEPORT the kernel keeps handing this listener its share of new clients, so a pause that
+    // lasts would strand them in the backlog. Go's servers (SkyDNS) retry with a back-off; so do we.
+    if (std::find(m_paused.begin(), m_paused.end(), server) == m_paused.end())
+        m_paused.push_back(server);
+    if (!m_acceptWarned.isValid() || m_acceptWarned.hasExpired(10000)) {
+        m_acceptWarned.start();
+        qCWarning(lcService).noquote() << QStringLiteral("cannot accept TCP connections: %1 (socket error %2); "
+                                                         "retrying after %3 to %4 ms")
+                                              .arg(server->errorString())
+                                              .arg(int(error))
+                                              .arg(kMinAcceptBackoffMs)
+                                              .arg(kMaxAcceptBackoffMs);
+    }
+    if (!m_acceptRetry.isActive()) {
+        m_acceptRetry.start(m_acceptBackoffMs);
+        m_acceptBackoffMs = std::min(m_acceptBackoffMs * 2, kMaxAcceptBackoffMs);
+    }
+}
+
+void Worker::resumeAccepting()
+{
+    m_acceptRetry.stop();
+    const std::vector<QTcpServer *> paused = std::move(m_paused);
+    m_paused.clear();
+    for (QTcpServer *server : paused)
+        server->resumeAccepting(); // a backlog still without a descriptor to take it fails again
 }
 
 } // namespace skydns::service

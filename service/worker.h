@@ -4,8 +4,10 @@
 #include "metrics.h"
 #include "queryhandler.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTcpServer>
+#include <QTimer>
 #include <QUdpSocket>
 
 #include <sys/socket.h>
@@ -57,6 +59,10 @@ private:
 
     void readUdp(QUdpSocket *socket);
     void acceptTcp(QTcpServer *server);
+    // acceptFailed handles a listener that QTcpServer paused after accept() failed (EMFILE, ENFILE,
+    // ENOBUFS...): it is resumed after a back-off, and as soon as one of our connections closes.
+    void acceptFailed(QTcpServer *server, QAbstractSocket::SocketError error);
+    void resumeAccepting();
     // sendBatch sends the prepared answers [from, to) with sendmmsg; returns to.
     int sendBatch(int fd, int from, int to);
 
@@ -64,6 +70,12 @@ private:
     WorkerMetrics *m_metrics;
     TcpLimits m_limits;
     int m_tcpConnections = 0;
+    std::vector<QTcpServer *> m_paused; // listeners QTcpServer paused after an accept error
+    QTimer m_acceptRetry;               // resumes them after m_acceptBackoff
+    static constexpr int kMinAcceptBackoffMs = 5;
+    static constexpr int kMaxAcceptBackoffMs = 1000;
+    int m_acceptBackoffMs = kMinAcceptBackoffMs; // doubles per failure, back to the minimum on an accept
+    QElapsedTimer m_acceptWarned;                // the last warning, so a long shortage logs every 10 s
     std::atomic<std::size_t> m_cacheEntries{0};
 
     // Batch buffers, reused for every batch.
