@@ -68,7 +68,7 @@ public:
     // "web.skydns.local."); the prefix itself is ".".
     QString domainOf(const QString &key) const;
     // isFetching says whether a list() is on its way somewhere (tests and a busy indicator).
-    bool isFetching() const { return m_fetchesInFlight > 0 || m_loadAll == LoadAllState::Loading; }
+    bool isFetching() const { return m_fetchesInFlight > 0 || m_retriesPending > 0 || m_loadAll == LoadAllState::Loading; }
     // lastError is the message of the last failed list (empty after a successful one).
     QString lastError() const { return m_lastError; }
 
@@ -105,6 +105,7 @@ private:
     DnsTreeNode *findNode(const QString &key) const;
     std::vector<std::unique_ptr<DnsTreeNode>> makeChildren(DnsTreeNode *node, const QList<KvEntry> &entries) const;
     void mergeChildren(DnsTreeNode *node, std::vector<std::unique_ptr<DnsTreeNode>> fresh, bool complete);
+    void relayoutChildren(DnsTreeNode *node, std::vector<std::unique_ptr<DnsTreeNode>> fresh, bool complete);
     void updateNode(DnsTreeNode *node, const KvEntry &entry, bool implied);
     void onChanged(const QList<KvChange> &changes);
     void applyChange(const KvChange &change);
@@ -123,6 +124,7 @@ private:
     std::unique_ptr<DnsTreeNode> m_root;
     quint64 m_generation = 0; // bumps on reload: list answers of an older tree are ignored
     int m_fetchesInFlight = 0;
+    int m_retriesPending = 0; // failed re-reads waiting to be tried again
     quint64 m_nextToken = 0;  // numbers each list(): an answer to a superseded one is dropped
     bool m_reloading = false; // reload() waits for its answers (reloadFinished)
     bool m_reloadAfterLoad = false; // reload() came while loadAll was on its way

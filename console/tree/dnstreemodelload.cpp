@@ -3,12 +3,20 @@
 #include "tree/dnstreemodel.h"
 
 #include <QSet>
+#include <QTimer>
 
 #include <algorithm>
 #include <unordered_map>
 #include <utility>
 
 namespace skydns::console {
+
+namespace {
+
+constexpr int kMaxRetries = 3;       // a failed re-read is tried again after 500, 1000, 2000 ms
+constexpr int kRetryDelayMs = 500;
+
+} // namespace
 
 void DnsTreeModel::setStore(KvStore *store, const QString &prefix)
 {
@@ -40,6 +48,7 @@ void DnsTreeModel::resetTree()
     m_root->fetched = !m_store;
     ++m_generation;
     m_fetchesInFlight = 0;
+    m_retriesPending = 0;
     m_reloading = false;
     m_loadAll = LoadAllState::NotLoaded;
     m_loadAllBuffer.clear();
@@ -120,7 +129,7 @@ void DnsTreeModel::startFetch(DnsTreeNode *node, bool again)
 
 void DnsTreeModel::finishFetch()
 {
-    if (m_reloading && m_fetchesInFlight == 0 && m_loadAll != LoadAllState::Loading) {
+    if (m_reloading && m_fetchesInFlight == 0 && m_retriesPending == 0 && m_loadAll != LoadAllState::Loading) {
         m_reloading = false;
         Q_EMIT reloadFinished();
     }
@@ -141,10 +150,29 @@ void DnsTreeModel::onListed(const QString &key, quint64 generation, quint64 toke
     if (!result.ok() && result.status != KvResult::Status::NotFound) {
         // Marked fetched anyway: a view would otherwise ask again at every layout. F5 retries.
         // Rows it had stay (a failed re-read loses nothing) and follow the watch again.
+        const bool reread = node->fetched;
         node->fetched = true;
         m_lastError = result.message;
         for (const KvChange &change : buffered)
             applyChange(change);
+        if (reread && result.status == KvResult::Status::Unavailable && node->retries < kMaxRetries) {
+            // A re-read after a resync is the only way to learn what the watch lost: a failure
+            // (typically the first request after an outage) is tried again, a few times.
+            const int delay = kRetryDelayMs << node->retries;
+            ++node->retries;
+            node->buffered = buffered; // applied, and again on the retry's answer if newer than it
+            ++m_retriesPending;
+            QTimer::singleShot(delay, this, [this, key, generation]() {
+                if (generation != m_generation)
+                    return;
+                --m_retriesPending;
+                if (DnsTreeNode *again = findNode(key))
+                    startFetch(again, true);
+                finishFetch();
+            });
+            return;
+        }
+        node->retries = 0;
         if (node != m_root.get())
             Q_EMIT dataChanged(indexOf(node), indexOf(node, ColumnCount - 1));
         Q_EMIT loadFailed(result.message);
@@ -153,6 +181,7 @@ void DnsTreeModel::onListed(const QString &key, quint64 generation, quint64 toke
         return;
     }
     m_lastError.clear();
+    node->retries = 0;
     mergeChildren(node, makeChildren(node, result.entries), true);
     node->fetched = true;
     // Changes that happened after the list was read (newer revision) are applied on top.
@@ -201,6 +230,44 @@ void DnsTreeModel::updateNode(DnsTreeNode *node, const KvEntry &entry, bool impl
     Q_EMIT dataChanged(indexOf(node), indexOf(node, ColumnCount - 1));
 }
 
+namespace {
+
+// kMaxRowRuns is how many runs of inserted/removed rows a merge signals one by one; past it the
+// directory is re-laid out at once: a QSortFilterProxyModel above pays O(rows) per signal, and
+// 2000 scattered changes in a 100k-row directory took almost a minute that way.
+constexpr int kMaxRowRuns = 32;
+
+using Children = std::vector<std::unique_ptr<DnsTreeNode>>;
+
+// rowRuns counts the runs of rows a merge of fresh into kids inserts or removes.
+int rowRuns(const Children &kids, const Children &fresh, bool complete)
+{
+    enum class Last { None, Removed, Inserted } last = Last::None;
+    int runs = 0;
+    size_t i = 0;
+    size_t k = 0;
+    while (i < kids.size() || k < fresh.size()) {
+        if (k == fresh.size() || (i < kids.size() && lessLabel(kids[i]->label, fresh[k]->label))) {
+            if (complete && last != Last::Removed)
+                ++runs;
+            last = complete ? Last::Removed : Last::None;
+            ++i;
+        } else if (i < kids.size() && kids[i]->label == fresh[k]->label) {
+            last = Last::None;
+            ++i;
+            ++k;
+        } else {
+            if (last != Last::Inserted)
+                ++runs;
+            last = Last::Inserted;
+            ++k;
+        }
+    }
+    return runs;
+}
+
+} // namespace
+
 void DnsTreeModel::mergeChildren(DnsTreeNode *node, std::vector<std::unique_ptr<DnsTreeNode>> fresh, bool complete)
 {
     auto &kids = node->children;
@@ -213,8 +280,11 @@ void DnsTreeModel::mergeChildren(DnsTreeNode *node, std::vector<std::unique_ptr<
         endInsertRows();
         return;
     }
-    // Both are sorted by label: one pass, removing and inserting runs of rows at a time (a
-    // QSortFilterProxyModel above pays per signal, not per row).
+    if (rowRuns(kids, fresh, complete) > kMaxRowRuns) {
+        relayoutChildren(node, std::move(fresh), complete);
+        return;
+    }
+    // Both are sorted by label: one pass, removing and inserting runs of rows at a time.
     size_t i = 0;
     size_t k = 0;
     while (k < fresh.size() || i < kids.size()) {
@@ -247,6 +317,67 @@ void DnsTreeModel::mergeChildren(DnsTreeNode *node, std::vector<std::unique_ptr<
         i += m - k;
         k = m;
     }
+}
+
+void DnsTreeModel::relayoutChildren(DnsTreeNode *node, std::vector<std::unique_ptr<DnsTreeNode>> fresh, bool complete)
+{
+    // One layout change instead of many row signals. Rows that stay keep their persistent indexes
+    // (expansion, selection); removed ones are kept alive until the indexes are moved off them.
+    QList<QPersistentModelIndex> parents;
+    if (node != m_root.get())
+        parents.append(QPersistentModelIndex(indexOf(node)));
+    Q_EMIT layoutAboutToBeChanged(parents);
+    const QModelIndexList from = persistentIndexList();
+    Children &kids = node->children;
+    Children merged;
+    Children removed;
+    std::vector<DnsTreeNode *> updated;
+    merged.reserve(qMax(kids.size(), fresh.size()));
+    size_t i = 0;
+    size_t k = 0;
+    while (i < kids.size() || k < fresh.size()) {
+        if (k == fresh.size() || (i < kids.size() && lessLabel(kids[i]->label, fresh[k]->label))) {
+            (complete ? removed : merged).push_back(std::move(kids[i++]));
+        } else if (i < kids.size() && kids[i]->label == fresh[k]->label) {
+            DnsTreeNode *kept = kids[i].get();
+            const KvEntry &e = fresh[k]->entry;
+            const bool dir = e.dir || !kept->children.empty();
+            if (kept->entry.revision != e.revision || kept->entry.value != e.value || kept->entry.ttl != e.ttl
+                || kept->entry.dir != dir || kept->implied != fresh[k]->implied) {
+                kept->setEntry(e);
+                kept->entry.dir = dir;
+                kept->implied = fresh[k]->implied;
+                updated.push_back(kept);
+            }
+            merged.push_back(std::move(kids[i++]));
+            ++k;
+        } else {
+            fresh[k]->parent = node;
+            merged.push_back(std::move(fresh[k++]));
+        }
+    }
+    kids = std::move(merged);
+    QSet<const DnsTreeNode *> gone;
+    for (const auto &r : removed)
+        gone.insert(r.get());
+    QModelIndexList to;
+    to.reserve(from.size());
+    for (const QModelIndex &index : from) {
+        DnsTreeNode *n = nodeOf(index);
+        const DnsTreeNode *c = n;
+        while (c && c->parent != node)
+            c = c->parent;
+        if (!c)
+            to.append(index); // outside this directory
+        else if (gone.contains(c))
+            to.append(QModelIndex());
+        else
+            to.append(createIndex(n->row(), index.column(), n));
+    }
+    changePersistentIndexList(from, to);
+    Q_EMIT layoutChanged(parents);
+    for (DnsTreeNode *n : updated)
+        Q_EMIT dataChanged(indexOf(n), indexOf(n, ColumnCount - 1));
 }
 
 void DnsTreeModel::loadAll(int limit)

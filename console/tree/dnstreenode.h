@@ -22,6 +22,7 @@ struct DnsTreeNode
                            // false with children: partly filled by a capped loadAll
     bool fetching = false; // a list() is on its way
     quint64 fetchToken = 0; // the list() whose answer counts (a newer one supersedes it)
+    int retries = 0;        // failed re-reads in a row (tried again a few times)
     bool implied = false;  // v3: exists only because keys are below it
     std::vector<std::unique_ptr<DnsTreeNode>> children;
     QList<KvChange> buffered; // changes below this node seen while its list() was on its way

@@ -56,6 +56,10 @@ public:
         r.storeRevision = revision;
         if (!children.contains(dirKey))
             r.status = KvResult::Status::NotFound;
+        if (failLists > 0) {
+            --failLists;
+            r = KvResult{KvResult::Status::Unavailable, QStringLiteral("etcd down (test)"), {}, {}, 0};
+        }
         answer(context, done, r);
     }
     void put(const QString &, const QByteArray &, qint64, qint64, QObject *context, KvCallback done) override
@@ -109,6 +113,7 @@ public:
     QHash<QString, QList<KvEntry>> children;
     qint64 revision = 1;
     int recursiveReads = 0;
+    int failLists = 0; // the next lists answer Unavailable
 
 private:
     static void answer(QObject *context, const KvCallback &done, const KvResult &r)
@@ -250,6 +255,7 @@ private slots:
     void unavailableStore();
     void hundredThousandChildren();
     void reloadMergesInPlace();
+    void reloadRelayoutsManyChanges();
     void resyncAppliesNewerChanges();
     void resyncFromEtcd_data() { addApis(); }
     void resyncFromEtcd();
@@ -607,6 +613,9 @@ void TstDnsTreeModel::hundredThousandChildren()
     QSignalSpy finished(&model, &DnsTreeModel::reloadFinished);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     store.children.insert(dir, many); // etcd as read first: the 2000 changes undone
+    const QPersistentModelIndex stays = model.indexOfKey(dir + "/svc077777");
+    const QPersistentModelIndex goes = model.indexOfKey(dir + "/new500");
+    QVERIFY(stays.isValid() && goes.isValid());
     timer.restart();
     model.reload();
     QVERIFY(finished.wait(20000));
@@ -616,6 +625,9 @@ void TstDnsTreeModel::hundredThousandChildren()
     QVERIFY(model.indexOfKey(dir + "/svc000097").isValid());
     QVERIFY(!model.indexOfKey(dir + "/new999").isValid());
     QCOMPARE(changed.size(), 1); // svc050000's value
+    QCOMPARE(QModelIndex(stays), model.indexOfKey(dir + "/svc077777"));
+    QCOMPARE(stays.row(), 77777);
+    QVERIFY(!goes.isValid());
 
     // a search in a model where nobody expanded anything reads the whole tree (loadAll)
     DnsTreeModel fresh;
@@ -716,6 +728,66 @@ void TstDnsTreeModel::reloadMergesInPlace()
     model.setStore(nullptr);
 }
 
+void TstDnsTreeModel::reloadRelayoutsManyChanges()
+{
+    // Many scattered changes in one directory are one layout change, not hundreds of row signals;
+    // persistent indexes (a view's expansion and selection) follow their rows.
+    MemoryKvStore store;
+    const QString d = QStringLiteral("/skydns/local");
+    store.children.insert(QStringLiteral("/skydns"), {dirEntry(d)});
+    QList<KvEntry> kids;
+    for (int i = 0; i < 200; ++i)
+        kids.append(leafEntry(d + QStringLiteral("/k%1").arg(i, 3, 10, QLatin1Char('0')), R"({"host":"10.0.0.1"})", 2));
+    store.children.insert(d, kids);
+    store.revision = 2;
+    DnsTreeModel model;
+    model.setStore(&store, QStringLiteral("/skydns"));
+    QVERIFY(fetch(model, {}));
+    QVERIFY(fetch(model, model.indexOfKey(d)));
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QPersistentModelIndex kept = model.indexOfKey(d + "/k010");
+    const QPersistentModelIndex keptType = model.indexOfKey(d + "/k150").siblingAtColumn(DnsTreeModel::TypeColumn);
+    const QPersistentModelIndex removed = model.indexOfKey(d + "/k011");
+    const QPersistentModelIndex dir = model.indexOfKey(d);
+    QVERIFY(kept.isValid() && removed.isValid() && keptType.isValid());
+
+    QList<KvEntry> now;
+    QStringList expected;
+    for (int i = 0; i < 200; ++i) {
+        const QString label = QStringLiteral("k%1").arg(i, 3, 10, QLatin1Char('0'));
+        if (i % 2 == 0) {
+            now.append(leafEntry(d + "/" + label, i == 150 ? R"({"host":"10.0.0.2"})" : R"({"host":"10.0.0.1"})", i == 150 ? 5 : 2));
+            expected << label + QStringLiteral(".local.");
+        }
+        if (i % 4 == 1) {
+            now.append(leafEntry(d + "/" + label + "b", R"({"host":"10.0.0.3"})", 4));
+            expected << label + QStringLiteral("b.local.");
+        }
+    }
+    store.children.insert(d, now);
+    store.revision = 5;
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removedRows(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy finished(&model, &DnsTreeModel::reloadFinished);
+    model.reload();
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(inserted.size(), 0);
+    QCOMPARE(removedRows.size(), 0);
+    QCOMPARE(layout.size(), 1);
+    QCOMPARE(changed.size(), 1); // k150's value
+    QCOMPARE(childNames(model, dir), expected);
+    QVERIFY(kept.isValid());
+    QCOMPARE(QModelIndex(kept), model.indexOfKey(d + "/k010"));
+    QCOMPARE(kept.row(), 8); // k000 k001b k002 k004 k005b k006 k008 k009b k010
+    QVERIFY(keptType.isValid());
+    QCOMPARE(keptType.data().toString(), QStringLiteral("A 10.0.0.2"));
+    QCOMPARE(keptType.column(), int(DnsTreeModel::TypeColumn));
+    QVERIFY(!removed.isValid());
+    model.setStore(nullptr);
+}
+
 void TstDnsTreeModel::resyncAppliesNewerChanges()
 {
     MemoryKvStore store;
@@ -738,15 +810,26 @@ void TstDnsTreeModel::resyncAppliesNewerChanges()
     store.revision = 10;
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     QSignalSpy finished(&model, &DnsTreeModel::reloadFinished);
+    QSignalSpy failed(&model, &DnsTreeModel::loadFailed);
+    store.failLists = 2; // the first re-reads fail (etcd just came back): they are tried again
     Q_EMIT store.resyncNeeded();
     QVERIFY(model.isFetching());
     Q_EMIT store.changed({KvChange{KvChange::Type::Put, leafEntry(d + "/late", R"({"host":"10.0.0.3"})", 11)},
                           KvChange{KvChange::Type::Put, leafEntry(d + "/stale", R"({"host":"10.0.0.4"})", 7)}});
     QVERIFY(finished.wait(5000));
     QCOMPARE(reset.size(), 0);
+    QCOMPARE(store.failLists, 0);
+    QCOMPARE(failed.size(), 0);
     QVERIFY(web.isValid());
     QCOMPARE(childNames(model, model.indexOfKey(d)), (QStringList{QStringLiteral("api.local."), QStringLiteral("late.local."),
                                                                   QStringLiteral("web.local.")}));
+    // a re-read that keeps failing is reported once, and the rows stay
+    store.failLists = 100;
+    model.reload();
+    QVERIFY(finished.wait(10000));
+    QVERIFY(failed.size() >= 1);
+    QCOMPARE(model.rowCount(model.indexOfKey(d)), 3);
+    store.failLists = 0;
     model.setStore(nullptr);
 }
 
@@ -892,7 +975,11 @@ void TstDnsTreeModel::loadAllFindsUnexpanded()
     proxy.setSearchText(QStringLiteral("10.0.0.4")); // a host
     QCOMPARE(leaves({}), QStringList{QStringLiteral("x.other.")});
 
-    // the loaded tree stays live
+    // the loaded tree stays live (once the watch runs: a marker write shows when it does)
+    QVERIFY(waitUntil([&]() {
+        f.put("/other/marker", R"({"host":"10.9.9.9"})");
+        return waitUntil([&]() { return model.indexOfKey(f.prefix + "/other/marker").isValid(); }, 500);
+    }));
     proxy.setSearchText(QStringLiteral("needle"));
     QVERIFY(f.put("/local/skydns/west/deep/er/needle2", R"({"host":"10.0.0.7"})"));
     QTRY_COMPARE_WITH_TIMEOUT(leaves({}).size(), 2, 10000);
