@@ -113,12 +113,21 @@ private:
     void applyDelete(const QStringList &labels, const KvChange &change);
     bool bufferIfFetching(const QStringList &labels, const KvChange &change);
     QStringList labelsOf(const QString &key) const;
+    void nodeChanged(DnsTreeNode *node);
     DnsTreeNode *insertChild(DnsTreeNode *parent, const QString &label, const KvEntry &entry);
     void removeNode(DnsTreeNode *node);
     QString typeText(const DnsTreeNode &node) const;
     QString ttlText(const DnsTreeNode &node) const;
     QString textSummary(const DnsTreeNode &node) const;
 
+    // Burst collects what a burst of changes removed (kept alive until the persistent indexes are
+    // moved off it) and which rows changed in place (signalled after the layout change).
+    struct Burst
+    {
+        std::vector<std::unique_ptr<DnsTreeNode>> removed;
+        std::vector<DnsTreeNode *> updated;
+    };
+    std::unique_ptr<Burst> m_burst; // set while a burst of changes is applied as one layout change
     QPointer<KvStore> m_store;
     QString m_prefix;
     std::unique_ptr<DnsTreeNode> m_root;

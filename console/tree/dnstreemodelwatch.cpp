@@ -1,12 +1,64 @@
 // DnsTreeModel, part 3: the watch's changes applied to the loaded rows in place.
 #include "tree/dnstreemodel.h"
 
+#include <QSet>
+
 namespace skydns::console {
+
+namespace {
+
+// kBurst is the size of a batch of changes that is applied as one layout change: row signals
+// cost a QSortFilterProxyModel above O(rows) each, so 2000 changes in a 100k-row directory took
+// almost a minute one by one.
+constexpr int kBurst = 32;
+
+} // namespace
 
 void DnsTreeModel::onChanged(const QList<KvChange> &changes)
 {
+    if (changes.size() <= kBurst) {
+        for (const KvChange &change : changes)
+            applyChange(change);
+        return;
+    }
+    Q_EMIT layoutAboutToBeChanged();
+    const QModelIndexList from = persistentIndexList();
+    m_burst = std::make_unique<Burst>();
     for (const KvChange &change : changes)
         applyChange(change);
+    const std::unique_ptr<Burst> burst = std::move(m_burst);
+    QSet<const DnsTreeNode *> gone;
+    for (const auto &node : burst->removed)
+        gone.insert(node.get());
+    const auto alive = [this, &gone](const DnsTreeNode *node) {
+        for (const DnsTreeNode *n = node; n; n = n->parent) {
+            if (n == m_root.get())
+                return true;
+            if (gone.contains(n))
+                return false;
+        }
+        return false;
+    };
+    QModelIndexList to;
+    to.reserve(from.size());
+    for (const QModelIndex &index : from) {
+        DnsTreeNode *node = nodeOf(index);
+        to.append(alive(node) ? createIndex(node->row(), index.column(), node) : QModelIndex());
+    }
+    changePersistentIndexList(from, to);
+    Q_EMIT layoutChanged();
+    for (DnsTreeNode *node : burst->updated) {
+        if (alive(node))
+            Q_EMIT dataChanged(indexOf(node), indexOf(node, ColumnCount - 1));
+    }
+}
+
+void DnsTreeModel::nodeChanged(DnsTreeNode *node)
+{
+    if (m_burst)
+        m_burst->updated.push_back(node);
+    else
+        Q_EMIT dataChanged(indexOf(node), indexOf(node, ColumnCount - 1));
 }
 
 void DnsTreeModel::applyChange(const KvChange &change)
@@ -53,7 +105,7 @@ void DnsTreeModel::applyPut(const QStringList &labels, const KvEntry &entry)
         } else if (last) {
             child->setEntry(entry);
             child->implied = false;
-            Q_EMIT dataChanged(indexOf(child), indexOf(child, ColumnCount - 1));
+            nodeChanged(child);
             return;
         }
         node = child;
@@ -82,7 +134,7 @@ void DnsTreeModel::applyDelete(const QStringList &labels, const KvChange &change
             e.dir = true;
             child->setEntry(e);
             child->implied = true;
-            Q_EMIT dataChanged(indexOf(child), indexOf(child, ColumnCount - 1));
+            nodeChanged(child);
             return;
         }
         removeNode(child);
@@ -106,13 +158,15 @@ DnsTreeNode *DnsTreeModel::insertChild(DnsTreeNode *parent, const QString &label
     child->label = label;
     child->setEntry(entry);
     DnsTreeNode *raw = child.get();
-    beginInsertRows(indexOf(parent), row, row);
+    if (!m_burst)
+        beginInsertRows(indexOf(parent), row, row);
     parent->children.insert(parent->children.begin() + row, std::move(child));
-    endInsertRows();
+    if (!m_burst)
+        endInsertRows();
     if (parent != m_root.get() && !parent->entry.dir) {
         // v3: a key that gets keys below it becomes a directory as well.
         parent->entry.dir = true;
-        Q_EMIT dataChanged(indexOf(parent), indexOf(parent, ColumnCount - 1));
+        nodeChanged(parent);
     }
     return raw;
 }
@@ -123,6 +177,11 @@ void DnsTreeModel::removeNode(DnsTreeNode *node)
     const int row = node->row();
     if (!parent || row < 0)
         return;
+    if (m_burst) {
+        m_burst->removed.push_back(std::move(parent->children[size_t(row)]));
+        parent->children.erase(parent->children.begin() + row);
+        return;
+    }
     beginRemoveRows(indexOf(parent), row, row);
     parent->children.erase(parent->children.begin() + row);
     endRemoveRows();

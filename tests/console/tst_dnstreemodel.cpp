@@ -576,8 +576,15 @@ void TstDnsTreeModel::hundredThousandChildren()
     QCOMPARE(model.index(n - 1, 0, skydns).data().toString(), QStringLiteral("svc099999.skydns.local."));
     QCOMPARE(model.index(n - 1, 0, skydns).parent(), skydns);
 
-    // 2000 changes in the middle, applied in place (no reset)
+    // 2000 changes in the middle, applied in place (no reset), under a filter as in the console
+    DnsTreeFilterModel watching;
+    watching.setSourceModel(&model);
+    watching.setSearchText(QStringLiteral("svc0000"));
+    QCOMPARE(watching.rowCount(watching.index(0, 0, watching.index(0, 0))), 100);
+    const QPersistentModelIndex deleted = model.indexOfKey(dir + "/svc000097");
+    const QPersistentModelIndex moved = model.indexOfKey(dir + "/svc000098");
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
     QList<KvChange> changes;
     for (int i = 0; i < 1000; ++i) {
         changes.append(KvChange{KvChange::Type::Delete,
@@ -589,6 +596,12 @@ void TstDnsTreeModel::hundredThousandChildren()
     const qint64 changeMs = timer.elapsed();
     QCOMPARE(model.rowCount(skydns), n);
     QCOMPARE(reset.size(), 0);
+    QCOMPARE(layout.size(), 1); // one burst, one layout change
+    QVERIFY(!deleted.isValid());
+    QVERIFY(moved.isValid());
+    QCOMPARE(QModelIndex(moved), model.indexOfKey(dir + "/svc000098"));
+    QCOMPARE(moved.row(), 98 + 1000 - 2); // 1000 "new" rows sort before it, svc000000 and svc000097 went
+    QCOMPARE(watching.rowCount(watching.index(0, 0, watching.index(0, 0))), 98); // svc000000 and svc000097 went
     QVERIFY(!model.indexOfKey(dir + "/svc000097").isValid());
     QVERIFY(model.indexOfKey(dir + "/svc000098").isValid());
     QCOMPARE(model.indexOfKey(dir + "/new999").data().toString(), QStringLiteral("new999.skydns.local."));
@@ -785,6 +798,28 @@ void TstDnsTreeModel::reloadRelayoutsManyChanges()
     QCOMPARE(keptType.data().toString(), QStringLiteral("A 10.0.0.2"));
     QCOMPARE(keptType.column(), int(DnsTreeModel::TypeColumn));
     QVERIFY(!removed.isValid());
+
+    // a burst from the watch (more than 32 changes) is one layout change as well, under the tester
+    QList<KvChange> burst;
+    for (int i = 0; i < 40; ++i) {
+        burst.append(KvChange{KvChange::Type::Put, leafEntry(d + QStringLiteral("/j%1").arg(i, 2, 10, QLatin1Char('0')),
+                                                             R"({"host":"10.0.0.4"})", 10 + i)});
+    }
+    burst.append(KvChange{KvChange::Type::Delete, KvEntry{d + "/k000", {}, false, 60, 0}});
+    burst.append(KvChange{KvChange::Type::Put, leafEntry(d + "/k010", R"({"host":"10.0.0.5"})", 61)});
+    layout.clear();
+    changed.clear();
+    const QPersistentModelIndex first = model.indexOfKey(d + "/k000");
+    Q_EMIT store.changed(burst);
+    QCOMPARE(layout.size(), 1);
+    QCOMPARE(inserted.size(), 0);
+    QCOMPARE(removedRows.size(), 0);
+    QCOMPARE(changed.size(), 1); // k010
+    QVERIFY(!first.isValid());
+    QCOMPARE(QModelIndex(kept), model.indexOfKey(d + "/k010"));
+    QCOMPARE(kept.row(), 40 + 8 - 1);
+    QCOMPARE(QModelIndex(kept).siblingAtColumn(DnsTreeModel::TypeColumn).data().toString(), QStringLiteral("A 10.0.0.5"));
+    QCOMPARE(model.rowCount(dir), int(expected.size()) + 40 - 1);
     model.setStore(nullptr);
 }
 
