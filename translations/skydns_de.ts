@@ -1409,6 +1409,18 @@
         <translation>Baum wird neu geladen...</translation>
     </message>
     <message>
+        <source>Searching all names...</source>
+        <translation>Alle Namen werden durchsucht...</translation>
+    </message>
+    <message>
+        <source>Showing matches in the first %1 names only: expand a directory to search all of it.</source>
+        <translation>Nur Treffer unter den ersten %1 Namen werden angezeigt: Klappen Sie ein Verzeichnis auf, um es ganz zu durchsuchen.</translation>
+    </message>
+    <message>
+        <source>Only the loaded directories are searched: %1</source>
+        <translation>Nur die geladenen Verzeichnisse werden durchsucht: %1</translation>
+    </message>
+    <message>
         <source>Connect to etcd first.</source>
         <translation>Verbinden Sie sich zuerst mit etcd.</translation>
     </message>

@@ -1409,6 +1409,18 @@
         <translation>Rechargement de l&apos;arborescence...</translation>
     </message>
     <message>
+        <source>Searching all names...</source>
+        <translation>Recherche dans tous les noms...</translation>
+    </message>
+    <message>
+        <source>Showing matches in the first %1 names only: expand a directory to search all of it.</source>
+        <translation>Seules les correspondances parmi les %1 premiers noms sont affichées&#xa0;: développez un répertoire pour le parcourir en entier.</translation>
+    </message>
+    <message>
+        <source>Only the loaded directories are searched: %1</source>
+        <translation>Seuls les répertoires chargés sont parcourus&#xa0;: %1</translation>
+    </message>
+    <message>
         <source>Connect to etcd first.</source>
         <translation>Connectez-vous d&apos;abord à etcd.</translation>
     </message>
