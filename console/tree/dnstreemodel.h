@@ -45,7 +45,8 @@ public:
     KvStore *store() const { return m_store; }
     QString prefix() const { return m_prefix; }
 
-    // LoadAllState is where loadAll stands.
+    // LoadAllState is where loadAll stands: Capped = the limit cut the tree short (directories it
+    // did not finish stay lazy), Failed = the store could not (or cannot) read recursively.
     enum class LoadAllState { NotLoaded, Loading, Complete, Capped, Failed };
     Q_ENUM(LoadAllState)
 
@@ -56,7 +57,10 @@ public:
     // loadAll reads the whole tree below the prefix in one recursive read of at most limit names
     // and fills every directory it covers, so a search finds names nobody expanded yet. A loaded
     // tree stays loaded (the watch keeps it current); allLoaded() reports the outcome.
+    // A reload keeps a Complete tree complete (one recursive read) and lets a Capped or Failed
+    // one be tried again.
     void loadAll(int limit);
+    // loadAllState is the outcome of the last loadAll (NotLoaded before any, and after a reset).
     LoadAllState loadAllState() const { return m_loadAll; }
     // loadAllLimit is the limit of the last loadAll.
     int loadAllLimit() const { return m_loadAllLimit; }
@@ -67,7 +71,7 @@ public:
     // domainOf is the DNS name of an etcd key below the prefix ("/skydns/local/skydns/web" ->
     // "web.skydns.local."); the prefix itself is ".".
     QString domainOf(const QString &key) const;
-    // isFetching says whether a list() is on its way somewhere (tests and a busy indicator).
+    // isFetching says whether a read is on its way or about to be retried (tests, busy indicator).
     bool isFetching() const { return m_fetchesInFlight > 0 || m_retriesPending > 0 || m_loadAll == LoadAllState::Loading; }
     // lastError is the message of the last failed list (empty after a successful one).
     QString lastError() const { return m_lastError; }

@@ -184,9 +184,12 @@ void DnsTreeModel::onListed(const QString &key, quint64 generation, quint64 toke
     node->retries = 0;
     mergeChildren(node, makeChildren(node, result.entries), true);
     node->fetched = true;
-    // Changes that happened after the list was read (newer revision) are applied on top.
+    // Changes to the children that happened after the list was read (newer revision) are applied
+    // on top. Changes further down are replayed in order whatever their revision: the directory
+    // they belong to may have been read (or be read) before them, by a list of its own.
+    const int depth = node == m_root.get() ? 0 : int(labelsOf(key).size());
     for (const KvChange &change : buffered) {
-        if (change.entry.revision > result.storeRevision)
+        if (change.entry.revision > result.storeRevision || labelsOf(change.entry.key).size() > depth + 1)
             applyChange(change);
     }
     Q_EMIT fetchFinished(key);

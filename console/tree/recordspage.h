@@ -19,7 +19,9 @@ class ServiceEditor;
 
 // RecordsPage is the console's "Records" tab: a filter box and the etcd tree shown as DNS names on
 // the left, the service editor (when the build has it) on the right. Selecting a service opens it
-// in the editor; New and Delete act on the selection.
+// in the editor; New and Delete act on the selection. A search reads the whole tree once (capped;
+// the line under the filter says when the cap was hit); F5 re-reads in place, keeping the
+// expanded directories and the selection.
 class RecordsPage final : public QWidget
 {
     Q_OBJECT

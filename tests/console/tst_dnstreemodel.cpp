@@ -53,7 +53,7 @@ public:
     {
         KvResult r;
         r.entries = children.value(dirKey);
-        r.storeRevision = revision;
+        r.storeRevision = listRevision.value(dirKey, revision);
         if (!children.contains(dirKey))
             r.status = KvResult::Status::NotFound;
         if (failLists > 0) {
@@ -114,6 +114,7 @@ public:
     qint64 revision = 1;
     int recursiveReads = 0;
     int failLists = 0; // the next lists answer Unavailable
+    QHash<QString, qint64> listRevision; // a directory read at an older revision than `revision`
 
 private:
     static void answer(QObject *context, const KvCallback &done, const KvResult &r)
@@ -257,6 +258,7 @@ private slots:
     void reloadMergesInPlace();
     void reloadRelayoutsManyChanges();
     void resyncAppliesNewerChanges();
+    void reloadKeepsChangesBetweenListings();
     void resyncFromEtcd_data() { addApis(); }
     void resyncFromEtcd();
     void loadAllFindsUnexpanded_data() { addApis(); }
@@ -865,6 +867,30 @@ void TstDnsTreeModel::resyncAppliesNewerChanges()
     QVERIFY(failed.size() >= 1);
     QCOMPARE(model.rowCount(model.indexOfKey(d)), 3);
     store.failLists = 0;
+    model.setStore(nullptr);
+}
+
+void TstDnsTreeModel::reloadKeepsChangesBetweenListings()
+{
+    // A reload reads each directory with a list of its own, each at its own revision. A change
+    // to a deep key that arrives while the top level is re-read is newer than the deep list
+    // (revision 3) though older than the top one (10): it must not be lost.
+    MemoryKvStore store;
+    const QString d = QStringLiteral("/skydns/local");
+    store.children.insert(QStringLiteral("/skydns"), {dirEntry(d)});
+    store.children.insert(d, {leafEntry(d + "/web", R"({"host":"10.0.0.1"})", 2)});
+    store.revision = 2;
+    DnsTreeModel model;
+    model.setStore(&store, QStringLiteral("/skydns"));
+    QVERIFY(fetch(model, {}));
+    QVERIFY(fetch(model, model.indexOfKey(d)));
+    store.revision = 10;
+    store.listRevision.insert(d, 3);
+    QSignalSpy finished(&model, &DnsTreeModel::reloadFinished);
+    model.reload();
+    Q_EMIT store.changed({KvChange{KvChange::Type::Put, leafEntry(d + "/x", R"({"host":"10.0.0.5"})", 5)}});
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(childNames(model, model.indexOfKey(d)), (QStringList{QStringLiteral("web.local."), QStringLiteral("x.local.")}));
     model.setStore(nullptr);
 }
 
