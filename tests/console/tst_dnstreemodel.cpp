@@ -13,14 +13,13 @@
 
 #include "etcdserver.h"
 
-#include <QPersistentModelIndex>
-#include <QPointer>
-#include <QTcpServer>
-#include <QTcpSocket>
-
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QPersistentModelIndex>
+#include <QPointer>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
 #include <QUrl>

@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 #include <memory>
@@ -23,6 +24,7 @@
 using skydns::console::DnsTreeFilterModel;
 using skydns::console::DnsTreeModel;
 using skydns::console::KvCallback;
+using skydns::console::KvEntry;
 using skydns::console::KvResult;
 using skydns::console::KvStore;
 using skydns::console::KvStoreOptions;
@@ -79,6 +81,36 @@ Fixture makeFixture(KvStoreOptions::Api api, const char *name)
     return f;
 }
 
+// ListOnlyStore has a top level and no listRecursive (the KvStore default, which answers Invalid).
+class ListOnlyStore final : public KvStore
+{
+public:
+    QString apiName() const override { return QStringLiteral("v2"); }
+    void get(const QString &, QObject *context, KvCallback done) override { answer(context, done, {}); }
+    void list(const QString &dirKey, QObject *context, KvCallback done) override
+    {
+        KvResult r;
+        if (dirKey == QLatin1String("/skydns"))
+            r.entries = {KvEntry{QStringLiteral("/skydns/local"), {}, true, 1, 0}};
+        else
+            r.status = KvResult::Status::NotFound;
+        answer(context, done, r);
+    }
+    void put(const QString &, const QByteArray &, qint64, qint64, QObject *context, KvCallback done) override
+    {
+        answer(context, done, {});
+    }
+    void remove(const QString &, qint64, QObject *context, KvCallback done) override { answer(context, done, {}); }
+    void watch(const QString &) override {}
+    void stopWatch() override {}
+
+private:
+    static void answer(QObject *context, const KvCallback &done, const KvResult &r)
+    {
+        QTimer::singleShot(0, context, [done, r]() { done(r); });
+    }
+};
+
 // viewIndex is key's row in the page's tree view (through the filter model), invalid if not shown.
 QModelIndex viewIndex(RecordsPage &page, const QString &key)
 {
@@ -109,6 +141,7 @@ private slots:
     void keepsExpansionAndSelection();
     void filterSearchesUnexpanded_data();
     void filterSearchesUnexpanded();
+    void filterWithoutRecursiveRead();
 };
 
 void TstRecordsPage::initTestCase()
@@ -241,6 +274,24 @@ void TstRecordsPage::filterSearchesUnexpanded()
     capped.filterEdit()->clear();
     QTRY_VERIFY(capped.searchInfo()->isHidden());
     capped.setStore(nullptr, QString(), QString());
+    page.setStore(nullptr, QString(), QString());
+}
+
+void TstRecordsPage::filterWithoutRecursiveRead()
+{
+    // A store that cannot read recursively: the page says that only loaded directories are searched.
+    ListOnlyStore store;
+    RecordsPage page;
+    page.setStore(&store, QStringLiteral("/skydns"), QStringLiteral("skydns.local."));
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QVERIFY(waitUntil([&]() { return !page.model()->isFetching() && page.model()->rowCount() == 1; }));
+    QTest::keyClicks(page.filterEdit(), QStringLiteral("local"));
+    QVERIFY(waitUntil([&]() { return page.model()->loadAllState() == DnsTreeModel::LoadAllState::Failed; }));
+    QTRY_VERIFY(page.searchInfo()->isVisible());
+    QVERIFY2(page.searchInfo()->text().startsWith(QLatin1String("Only the loaded directories are searched")),
+             qPrintable(page.searchInfo()->text()));
+    QCOMPARE(page.filterModel()->rowCount(), 1); // what is loaded is still searched
     page.setStore(nullptr, QString(), QString());
 }
 
