@@ -1,3 +1,4 @@
+// DnsTreeModel, part 1: the item model itself (indexes, rows, the columns' texts and roles).
 #include "tree/dnstreemodel.h"
 
 #include <QColor>
