@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backend/etcd3client.h"
+#include "backend/leaselookups.h"
 #include "backend/mirrorfeed.h"
 #include "backend/mirrorfeed3.h"
 #include "backend/snapshot.h"
@@ -63,7 +64,8 @@ struct MirrorState
 // v3 has no directories: they are implied by keys and vanish with their last key. Keys attached
 // to a lease expire with it (etcd deletes them, and the watch says so); answer TTLs count down from
 // the lease's remaining time to live, which is looked up per lease and looked at again around its
-// expiry, since keep-alives do not reach watchers (see mirrorlease.cpp).
+// expiry, since keep-alives do not reach watchers (see mirrorlease.cpp). The first snapshot does
+// not wait for those look-ups: until its lease's is in, a leased key answers with a TTL of 1 s.
 //
 // On glibc, start() fixes the process's mmap threshold at 4 MiB (see mirror.cpp): without it the
 // buffers of a big full read stay resident after they are freed.
@@ -143,6 +145,7 @@ private:
     {
         std::int64_t expiresAtMs = 0;
         std::set<std::string> keys;
+        bool pending = false; // its time to live is not known yet (keys answer with a 1 s TTL)
     };
 
     void run();
@@ -157,11 +160,15 @@ private:
     // Lease bookkeeping of the v3 mirror (mirrorlease.cpp).
     void resetLeases();
     std::int64_t leaseExpiry(std::int64_t lease);
-    bool lookupLeases(const std::vector<Etcd3KeyValue> &kvs, std::string *error);
+    void startLeaseLookups(const std::vector<Etcd3KeyValue> &kvs);
+    bool takeLeaseLookups();
+    bool settleLease(std::int64_t lease, std::int64_t sentMs, const Etcd3Result &result);
+    bool refreshPendingKeys();
     void attachLease(const std::string &key, std::int64_t lease);
     bool checkLeases();
     bool refreshLeaseKeys(std::int64_t lease);
     std::chrono::milliseconds nextLeaseCheckWait() const;
+    bool leaseLookupsReady() const;
     bool sync();
     void follow();
     void startFeed(std::uint64_t fromIndex);
@@ -196,6 +203,12 @@ private:
     std::map<std::int64_t, Lease> m_leases;                   // v3: leases of the mirrored keys
     std::unordered_map<std::string, std::int64_t> m_keyLease; // v3: key -> its lease
     std::priority_queue<LeaseCheck, std::vector<LeaseCheck>, std::greater<LeaseCheck>> m_leaseChecks;
+    // v3: the keys of pending leases as read (re-put when their lease is known) and their
+    // provisional expiry, moved on before it passes.
+    std::unordered_map<std::string, Etcd3KeyValue> m_pendingKvs;
+    std::int64_t m_provisionalUntilMs = 0;
+    std::unique_ptr<LeaseLookups> m_leaseLookups; // v3: the look-ups after a full read
+    std::chrono::steady_clock::time_point m_leaseLookupsStarted;
 
     std::shared_ptr<const Snapshot> m_replaced; // the snapshot before the last full read, until unused
     std::shared_ptr<const Snapshot> m_snapshot; // accessed with std::atomic_load/atomic_store

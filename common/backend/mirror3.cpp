@@ -36,8 +36,9 @@ void Mirror::run3()
         backoff.reset();
         follow3();
     }
-    // The client is cancelled by now, so every feed ends at once; joined outside m_mutex, which
-    // a feed's last callback takes.
+    // The client is cancelled by now, so every feed and lease look-up ends at once; joined
+    // outside m_mutex, which their last callbacks take.
+    m_leaseLookups.reset();
     std::vector<std::unique_ptr<WatchFeed3>> feeds;
     {
         std::lock_guard<std::mutex> lock(m_mutex);
@@ -90,15 +91,15 @@ bool Mirror::sync3()
         markStale(result.message.empty() ? "cannot read " + m_rootKey + "/ (v3)" : result.message);
         return false;
     }
+    // The leases are looked up after the snapshot is published (mirrorlease.cpp): with
+    // thousands of them, waiting would keep the service answering REFUSED for seconds.
     resetLeases();
-    std::string leaseError;
-    if (!lookupLeases(result.kvs, &leaseError)) {
-        markStale(leaseError);
-        return false;
-    }
+    startLeaseLookups(result.kvs);
     Store store = etcd3StoreFromRange(m_prefix, result.kvs, [this](std::int64_t lease) {
         const auto it = m_leases.find(lease);
-        return it == m_leases.end() ? 0 : it->second.expiresAtMs;
+        if (it == m_leases.end())
+            return std::int64_t(0);
+        return it->second.pending ? m_provisionalUntilMs : it->second.expiresAtMs;
     });
     for (const Etcd3KeyValue &kv : result.kvs)
         attachLease(kv.key, kv.lease);
@@ -125,7 +126,7 @@ bool Mirror::sync3()
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
     qCInfo(lcMirror).noquote() << "read" << (m_rootKey + "/").c_str() << "(etcd v3) at revision" << m_index << ":"
                                << m_store.recordCount() << "records," << m_store.malformedCount() << "malformed,"
-                               << m_leases.size() << "leases, in" << ms.count() << "ms";
+                               << m_leases.size() << "leases (looked up from now on), in" << ms.count() << "ms";
     m_wake.notify_all(); // waitForSync
     markFresh();
     return true;
@@ -136,13 +137,17 @@ void Mirror::follow3()
     while (!stopping()) {
         {
             std::unique_lock<std::mutex> lock(m_mutex);
-            m_wake.wait_for(lock, nextLeaseCheckWait(), [this] { return m_stopping || m_feed3->pending(); });
+            m_wake.wait_for(lock, nextLeaseCheckWait(),
+                            [this] { return m_stopping || m_feed3->pending() || leaseLookupsReady(); });
         }
         WatchFeed3::Status status;
         std::string reason;
         std::vector<WatchFeed3::Event> events = m_feed3->take(&status, &reason);
         applyBatches3(events);
-        if (checkLeases())
+        bool changed = takeLeaseLookups();
+        changed = refreshPendingKeys() || changed;
+        changed = checkLeases() || changed;
+        if (changed)
             publish();
         switch (status) {
         case WatchFeed3::Status::Running:
@@ -194,14 +199,25 @@ void Mirror::applyBatches3(std::vector<WatchFeed3::Event> &events)
 void Mirror::applyEvent3(const Etcd3Event &event)
 {
     const Etcd3KeyValue &kv = event.kv;
+    m_pendingKvs.erase(kv.key);
     if (event.type == Etcd3Event::Type::Put) {
-        const std::int64_t expiry = kv.lease != 0 ? std::max<std::int64_t>(leaseExpiry(kv.lease), 0) : 0;
+        // A key put on a lease still being looked up gets its provisional expiry and waits with
+        // the keys read (mirrorlease.cpp); any other lease is looked up now if it is new.
+        const auto known = m_leases.find(kv.lease);
+        const bool pending = kv.lease != 0 && known != m_leases.end() && known->second.pending;
+        std::int64_t expiry = 0;
+        if (pending)
+            expiry = m_provisionalUntilMs;
+        else if (kv.lease != 0)
+            expiry = std::max<std::int64_t>(leaseExpiry(kv.lease), 0);
         const Store::PutResult put = m_store.putValue(kv.key, kv.value, std::uint64_t(kv.modRevision), expiry);
         if (put.malformed && put.previousError != put.error)
             qCWarning(lcMirror).noquote() << "skipping malformed value at" << kv.key.c_str() << ":" << put.error.c_str();
         else if (!put.malformed && put.previousError)
             qCInfo(lcMirror).noquote() << "value at" << kv.key.c_str() << "is valid again";
         attachLease(kv.key, kv.lease);
+        if (pending)
+            m_pendingKvs[kv.key] = kv;
     } else {
         etcd3ApplyEvent(m_store, event);
         attachLease(kv.key, 0);

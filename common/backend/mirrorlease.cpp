@@ -5,6 +5,7 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <limits>
 
 // The v3 Mirror's bookkeeping of leases, the counterpart of mirrorexpiry.cpp. A v3 key with a TTL
 // is attached to a lease; etcd deletes the key when the lease expires and the watch reports the
@@ -13,6 +14,17 @@
 // so each lease is looked at again shortly before the expiry we hold (a kept-alive lease gets its
 // new expiry, and its keys with it) and, if it is gone, once after it, removing its keys if the
 // deletes did not come.
+//
+// After a full read the first snapshot is published at once; the leases are looked up afterwards,
+// with a bounded number of calls in flight (LeaseLookups), while the watch is applied. Until its
+// lease is known, a leased key could have any time left, down to nothing, so its answers must not
+// claim more than the smallest TTL there is: its expiry is kept kUnknownLeaseMs ahead (answers say
+// 1 s) and moved on before it passes (kRefreshBeforeMs early, so a busy thread does not let the
+// key look expired and vanish from answers). Holding leased keys back instead would answer
+// NXDOMAIN/NODATA for names that exist, which resolvers cache for min_ttl; answering the record's
+// own TTL (often 3600) could outlive the key by an hour. Keys whose lease cannot be looked up keep
+// the 1 s TTL until a later look (every expiryGrace) succeeds: while etcd cannot be reached the
+// mirror serves what it has (DESIGN principle 1).
 
 Q_DECLARE_LOGGING_CATEGORY(lcMirror)
 
@@ -35,13 +47,22 @@ std::int64_t expiresAt(std::int64_t sentMs, std::int64_t ttl)
     return sentMs + ttl * 1000 + 999;
 }
 
+// Answers give a key of a lease not looked up yet a TTL of 1 s (Record::remainingTtl rounds up).
+constexpr std::int64_t kUnknownLeaseMs = 1000;
+constexpr std::int64_t kRefreshBeforeMs = 600;
+// Calls in flight at once: on a remote etcd the look-ups of a big tree overlap their round trips;
+// the bound keeps a tree with thousands of leases from opening as many connections to etcd.
+constexpr std::size_t kLeaseLookupsInFlight = 8;
+
 } // namespace
 
 void Mirror::resetLeases()
 {
+    m_leaseLookups.reset(); // waits for the calls in flight
     m_leases.clear();
     m_keyLease.clear();
     m_leaseChecks = {};
+    m_pendingKvs.clear();
 }
 
 std::int64_t Mirror::leaseExpiry(std::int64_t lease)
@@ -66,38 +87,102 @@ std::int64_t Mirror::leaseExpiry(std::int64_t lease)
     return entry.expiresAtMs;
 }
 
-bool Mirror::lookupLeases(const std::vector<Etcd3KeyValue> &kvs, std::string *error)
+void Mirror::startLeaseLookups(const std::vector<Etcd3KeyValue> &kvs)
 {
+    // Called by sync3 on a fresh lease table, before the store is built from kvs: every lease of
+    // the read is pending, and its keys take the provisional expiry.
+    m_provisionalUntilMs = nowMs() + kUnknownLeaseMs;
     std::vector<std::int64_t> ids;
-    for (const Etcd3KeyValue &kv : kvs)
-        if (kv.lease != 0 && m_leases.find(kv.lease) == m_leases.end())
+    for (const Etcd3KeyValue &kv : kvs) {
+        if (kv.lease == 0)
+            continue;
+        Lease &lease = m_leases[kv.lease];
+        if (!lease.pending) {
+            lease.pending = true;
             ids.push_back(kv.lease);
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    // One call per lease: etcd has no bulk time-to-live. (Calls from 8 threads at once were no
-    // faster on a loaded 2-core machine: 2000 leases took ~3 s either way.)
-    struct Looked
-    {
-        std::int64_t sentMs = 0;
-        Etcd3Result result;
-    };
-    std::vector<Looked> looked(ids.size());
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-        looked[i].sentMs = nowMs();
-        looked[i].result = m_client3->leaseTimeToLive(ids[i]);
-        if (looked[i].result.kind == Etcd3Result::Kind::Cancelled)
-            break;
-    }
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-        const Etcd3Result &result = looked[i].result;
-        if (!result.ok()) {
-            *error = "cannot look up lease " + std::to_string(ids[i]) + ": " + result.message;
-            return false;
         }
-        Lease &entry = m_leases[ids[i]];
-        entry.expiresAtMs = result.ttl < 0 ? looked[i].sentMs : expiresAt(looked[i].sentMs, result.ttl);
-        m_leaseChecks.push(
-            LeaseCheck{entry.expiresAtMs - m_options.expiryLead.count(), entry.expiresAtMs, false, ids[i]});
+        m_pendingKvs[kv.key] = kv;
+    }
+    if (ids.empty())
+        return;
+    m_leaseLookupsStarted = std::chrono::steady_clock::now();
+    m_leaseLookups = std::make_unique<LeaseLookups>(m_client3, std::move(ids), kLeaseLookupsInFlight,
+                                                    m_options.expiryGrace, [this] {
+        { std::lock_guard<std::mutex> lock(m_mutex); } // no lost wake-up: follow3 checks under m_mutex
+        m_wake.notify_all();
+    });
+}
+
+bool Mirror::leaseLookupsReady() const
+{
+    return m_leaseLookups && m_leaseLookups->ready();
+}
+
+bool Mirror::takeLeaseLookups()
+{
+    if (!m_leaseLookups)
+        return false;
+    bool changed = false;
+    for (const LeaseLookups::Done &done : m_leaseLookups->take())
+        changed = settleLease(done.lease, done.sentMs, done.result) || changed;
+    if (m_leaseLookups->remaining() == 0) {
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                              m_leaseLookupsStarted);
+        qCInfo(lcMirror).noquote() << "looked up the leases of" << (m_rootKey + "/").c_str() << "in" << ms.count()
+                                   << "ms;" << m_pendingKvs.size() << "keys still wait for theirs";
+        m_leaseLookups.reset();
+    }
+    return changed;
+}
+
+bool Mirror::settleLease(std::int64_t id, std::int64_t sentMs, const Etcd3Result &result)
+{
+    const auto it = m_leases.find(id);
+    // Failed look-ups are tried again by LeaseLookups; only a cancelled one (stop) comes here.
+    if (it == m_leases.end() || !it->second.pending || !result.ok())
+        return false; // its keys went (or changed lease) meanwhile
+    Lease &lease = it->second;
+    lease.pending = false;
+    // A lease that is already gone (ttl -1) has expired: its keys are about to be deleted.
+    lease.expiresAtMs = result.ttl < 0 ? sentMs : expiresAt(sentMs, result.ttl);
+    m_leaseChecks.push(LeaseCheck{lease.expiresAtMs - m_options.expiryLead.count(), lease.expiresAtMs, false, id});
+    bool changed = false;
+    for (const std::string &key : lease.keys) {
+        const auto pending = m_pendingKvs.find(key);
+        if (pending == m_pendingKvs.end())
+            continue;
+        const Etcd3KeyValue &kv = pending->second;
+        const StoreNode *node = m_store.find(kv.key);
+        if (kv.lease == id && node && node->record.modifiedIndex == std::uint64_t(kv.modRevision)) {
+            m_store.putValue(kv.key, kv.value, std::uint64_t(kv.modRevision), lease.expiresAtMs);
+            changed = true;
+        }
+        m_pendingKvs.erase(pending);
+    }
+    return changed;
+}
+
+bool Mirror::refreshPendingKeys()
+{
+    if (m_pendingKvs.empty())
+        return false;
+    const std::int64_t now = nowMs();
+    if (now < m_provisionalUntilMs - kRefreshBeforeMs)
+        return false;
+    m_provisionalUntilMs = now + kUnknownLeaseMs;
+    for (auto it = m_pendingKvs.begin(); it != m_pendingKvs.end();) {
+        const Etcd3KeyValue &kv = it->second;
+        const auto owner = m_keyLease.find(kv.key);
+        const auto lease = m_leases.find(kv.lease);
+        const StoreNode *node = m_store.find(kv.key);
+        // Only a key still as read (or as last put by the watch) on a lease still pending.
+        if (owner == m_keyLease.end() || owner->second != kv.lease || lease == m_leases.end() ||
+            !lease->second.pending || !node || node->record.modifiedIndex != std::uint64_t(kv.modRevision)) {
+            it = m_pendingKvs.erase(it);
+            continue;
+        }
+        m_store.putValue(kv.key, kv.value, std::uint64_t(kv.modRevision), m_provisionalUntilMs);
+        ++it;
     }
     return true;
 }
@@ -196,22 +281,34 @@ bool Mirror::checkLeases()
         // A keep-alive moves the expiry by more than the TTL's one-second granularity; after the
         // expiry only a kept-alive lease still has time left.
         const bool refreshed = check.expiresAtMs == 0 || (check.late ? result.ttl > 0 : expiry > check.expiresAtMs + 1000);
-        if (!refreshed) {
+        // A keep-alive that moved it by less (a 3 s lease kept alive every second) cannot be told
+        // from the truncation, but the later end is still an upper bound of the lease's end (one
+        // look's, like the first): taking it keeps a kept-alive key from dropping out of answers
+        // until the late check. Without a keep-alive this happens at most once or twice before
+        // etcd revokes the lease; the next look is at least 500 ms away.
+        const bool later = !check.late && expiry > check.expiresAtMs;
+        if (!refreshed && !later) {
             m_leaseChecks.push(LeaseCheck{graceAt, check.expiresAtMs, true, check.lease});
             continue;
         }
         lease.expiresAtMs = expiry;
         changed = refreshLeaseKeys(check.lease) || changed;
-        m_leaseChecks.push(LeaseCheck{expiry - m_options.expiryLead.count(), expiry, false, check.lease});
+        const std::int64_t nextAt = std::max(expiry - m_options.expiryLead.count(), nowMs() + 500);
+        m_leaseChecks.push(LeaseCheck{nextAt, expiry, false, check.lease});
     }
     return changed;
 }
 
 std::chrono::milliseconds Mirror::nextLeaseCheckWait() const
 {
-    if (m_leaseChecks.empty())
+    std::int64_t dueAt = std::numeric_limits<std::int64_t>::max();
+    if (!m_leaseChecks.empty())
+        dueAt = m_leaseChecks.top().checkAtMs;
+    if (!m_pendingKvs.empty())
+        dueAt = std::min(dueAt, m_provisionalUntilMs - kRefreshBeforeMs);
+    if (dueAt == std::numeric_limits<std::int64_t>::max())
         return m_options.watchWait;
-    const std::int64_t untilDue = m_leaseChecks.top().checkAtMs - nowMs();
+    const std::int64_t untilDue = dueAt - nowMs();
     return std::chrono::milliseconds(std::clamp<std::int64_t>(untilDue, 20, m_options.watchWait.count()));
 }
 

@@ -1,7 +1,9 @@
 // The Mirror on etcd v3 (issue 8) against a real etcd: the shared fixture for the range + watch,
 // the "/" boundary, NXDOMAIN once the last key of a name goes, compaction, lease TTLs and expiry;
-// private etcds for member loss in a 3-member cluster and for auth enabled.
+// private etcds for member loss in a 3-member cluster and for auth enabled; a proxy that holds the
+// lease look-ups, to show the first snapshot does not wait for them.
 #include "etcdserver.h"
+#include "holdproxy.h"
 #include "mirrortestutil.h"
 #include "testcertificates.h"
 
@@ -12,6 +14,9 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTest>
+#include <QUrl>
+
+#include <algorithm>
 
 using namespace skydns;
 using namespace std::chrono_literals;
@@ -74,6 +79,8 @@ private Q_SLOTS:
     void compactionRereads();
     void leaseTtlCountsDownAndExpires();
     void keepAliveSeenWithoutEvent();
+    void publishedBeforeLeaseLookups_data();
+    void publishedBeforeLeaseLookups();
     void memberLossInACluster();
     void etcdDownThenUp();
     void authEnabled();
@@ -269,6 +276,105 @@ void TstMirror3::keepAliveSeenWithoutEvent()
     QVERIFY(writer->leaseRevoke(lease.leaseId).ok());
     QTRY_COMPARE_WITH_TIMEOUT(mirror.snapshot()->records("kept.skydns.local.", false).status, LookupStatus::NotFound,
                               5000);
+}
+
+void TstMirror3::publishedBeforeLeaseLookups_data()
+{
+    QTest::addColumn<int>("leases");
+    QTest::addColumn<int>("keysPerLease");
+    QTest::addColumn<int>("timeoutMs"); // the mirror's client's request timeout
+    QTest::newRow("DESIGN 1 + spec 2.3: one lease, its look-up held -> snapshot published, TTL 1 s until known")
+        << 1 << 3 << 20000;
+    QTest::newRow("DESIGN 1 + spec 2.3: 24 leases, look-ups held -> published, several in flight at once (bounded)")
+        << 24 << 1 << 20000;
+    QTest::newRow("DESIGN 1 + spec 2.3: look-ups time out -> keys keep TTL 1 s, tried again until known")
+        << 3 << 2 << 1200;
+}
+
+void TstMirror3::publishedBeforeLeaseLookups()
+{
+    QFETCH(int, leases);
+    QFETCH(int, keysPerLease);
+    QFETCH(int, timeoutMs);
+    const std::string prefix = test::uniquePrefix();
+    const std::string base = "/" + prefix + "/local/skydns";
+    auto writer = client();
+    std::vector<std::int64_t> ids;
+    for (int i = 0; i < leases; ++i) {
+        const Etcd3Result lease = writer->leaseGrant(60);
+        QVERIFY2(lease.ok(), lease.message.c_str());
+        ids.push_back(lease.leaseId);
+        for (int k = 0; k < keysPerLease; ++k)
+            QVERIFY(writer->put(base + "/l" + std::to_string(i) + "/k" + std::to_string(k),
+                                R"({"host":"10.7.0.1","ttl":3600})", lease.leaseId)
+                        .ok());
+    }
+    QVERIFY(writer->put(base + "/plain", R"({"host":"10.7.0.9"})").ok());
+
+    // Every lease look-up of the mirror's client waits in the proxy until released; the range read
+    // and the watch pass. (The client's timeout is longer than the test holds them, or shorter.)
+    const QUrl etcd(m_endpoint);
+    test::HoldProxy proxy(std::uint16_t(etcd.port()), "POST /v3/lease/timetolive");
+    QVERIFY(!proxy.url().empty());
+    proxy.setHolding(true);
+    backend::EtcdOptions viaProxy = options({q(proxy.url())});
+    viaProxy.requestTimeout = std::chrono::milliseconds(timeoutMs);
+    Mirror mirror(std::make_shared<Etcd3Client>(viaProxy), prefix, fastOptions());
+    mirror.start();
+    // The old mirror looked every lease up before publishing anything: it never synced here.
+    QVERIFY(mirror.waitForSync(10s));
+    QTRY_VERIFY_WITH_TIMEOUT(proxy.held() >= std::min(leases, 2), 5000);
+
+    const std::size_t leased = std::size_t(leases * keysPerLease);
+    // leasedTtls lists the answer TTL of every leased key in the current snapshot (0: missing or
+    // expired, i.e. not answered).
+    const auto leasedTtls = [&] {
+        const auto snapshot = mirror.snapshot();
+        const std::int64_t now = test::nowMs();
+        QList<std::uint32_t> ttls;
+        for (int i = 0; i < leases; ++i) {
+            for (int k = 0; k < keysPerLease; ++k) {
+                const auto *node = snapshot->store().find(base + "/l" + std::to_string(i) + "/k" + std::to_string(k));
+                ttls << (node && !node->record.expired(now) ? node->record.remainingTtl(now) : 0u);
+            }
+        }
+        return ttls;
+    };
+    // spec 2.3: the key's time left is unknown, so no answer may claim more than 1 s of it (not the
+    // JSON ttl of 3600, not "no etcd TTL").
+    QCOMPARE(leasedTtls(), QList<std::uint32_t>(qsizetype(leased), 1u));
+    QCOMPARE(mirror.snapshot()->recordCount(), leased + 1);
+    QCOMPARE(mirror.snapshot()->store().find(base + "/plain")->record.expiresAtMs, std::int64_t(0));
+    // Past the provisional expiry the keys are still answered (it moves on), still with 1 s.
+    QTest::qWait(1500);
+    QCOMPARE(leasedTtls(), QList<std::uint32_t>(qsizetype(leased), 1u));
+    // A key the watch brings on a lease still being looked up waits with the others.
+    QVERIFY(writer->put(base + "/late", R"({"host":"10.7.0.2"})", ids.front()).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(hostAt(mirror, "late.skydns.local."), QStringLiteral("10.7.0.2"), 5000);
+    QCOMPARE(mirror.snapshot()->store().find(base + "/late")->record.remainingTtl(test::nowMs()), 1u);
+    // Looked up concurrently, but with more leases than calls in flight, not all at once.
+    if (leases > 1)
+        QVERIFY2(proxy.maxHeld() >= 2, qPrintable(QString::number(proxy.maxHeld())));
+    if (leases > 16)
+        QVERIFY2(proxy.maxHeld() < leases, qPrintable(QString::number(proxy.maxHeld())));
+
+    // Released, every key counts down from its lease's time to live (granted 60 s).
+    proxy.setHolding(false);
+    const auto known = [&] {
+        const QList<std::uint32_t> ttls = leasedTtls();
+        return std::all_of(ttls.begin(), ttls.end(), [](std::uint32_t t) { return t >= 50 && t <= 61; });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(known(), 10000);
+    const std::uint32_t late = mirror.snapshot()->store().find(base + "/late")->record.remainingTtl(test::nowMs());
+    QVERIFY2(late >= 50 && late <= 61, qPrintable(QString::number(late)));
+    // Each lease was looked up once, or again after a time-out.
+    if (timeoutMs > 10000)
+        QCOMPARE(proxy.seen(), leases);
+    else
+        QVERIFY2(proxy.seen() > leases, qPrintable(QString::number(proxy.seen())));
+    QCOMPARE(mirror.state().fullReads, std::uint64_t(1));
+    for (const std::int64_t id : ids)
+        writer->leaseRevoke(id);
 }
 
 void TstMirror3::memberLossInACluster()
