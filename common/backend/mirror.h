@@ -207,6 +207,7 @@ private:
     // provisional expiry, moved on before it passes.
     std::unordered_map<std::string, Etcd3KeyValue> m_pendingKvs;
     std::int64_t m_provisionalUntilMs = 0;
+    std::int64_t m_provisionalWindowMs = 1000; // how far ahead; grows when a pass takes long
     std::unique_ptr<LeaseLookups> m_leaseLookups; // v3: the look-ups after a full read
     std::chrono::steady_clock::time_point m_leaseLookupsStarted;
 

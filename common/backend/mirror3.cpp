@@ -113,6 +113,8 @@ bool Mirror::sync3()
     });
     m_store = std::move(store);
     m_index = std::uint64_t(result.revision);
+    // A big tree can take longer to build than the provisional expiry its leased keys got.
+    refreshPendingKeys();
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         ++m_state.fullReads;

@@ -19,8 +19,10 @@
 // with a bounded number of calls in flight (LeaseLookups), while the watch is applied. Until its
 // lease is known, a leased key could have any time left, down to nothing, so its answers must not
 // claim more than the smallest TTL there is: its expiry is kept kUnknownLeaseMs ahead (answers say
-// 1 s) and moved on before it passes (kRefreshBeforeMs early, so a busy thread does not let the
-// key look expired and vanish from answers). Holding leased keys back instead would answer
+// 1 s) and moved on before it passes (600 ms early, so a busy thread does not let the key look
+// expired and vanish from answers). Moving it on re-puts every such key: with so many that a pass
+// takes more than a third of that time, the window grows to three passes (whole seconds), and
+// answers say up to that many seconds. Holding leased keys back instead would answer
 // NXDOMAIN/NODATA for names that exist, which resolvers cache for min_ttl; answering the record's
 // own TTL (often 3600) could outlive the key by an hour. Keys whose lease cannot be looked up keep
 // the 1 s TTL until a later look (every expiryGrace) succeeds: while etcd cannot be reached the
@@ -49,7 +51,12 @@ std::int64_t expiresAt(std::int64_t sentMs, std::int64_t ttl)
 
 // Answers give a key of a lease not looked up yet a TTL of 1 s (Record::remainingTtl rounds up).
 constexpr std::int64_t kUnknownLeaseMs = 1000;
-constexpr std::int64_t kRefreshBeforeMs = 600;
+
+// refreshBefore is how long before the provisional expiry it is moved on: 3/5 of the window.
+std::int64_t refreshBefore(std::int64_t windowMs)
+{
+    return windowMs * 3 / 5;
+}
 // Calls in flight at once: on a remote etcd the look-ups of a big tree overlap their round trips;
 // the bound keeps a tree with thousands of leases from opening as many connections to etcd.
 constexpr std::size_t kLeaseLookupsInFlight = 8;
@@ -91,7 +98,8 @@ void Mirror::startLeaseLookups(const std::vector<Etcd3KeyValue> &kvs)
 {
     // Called by sync3 on a fresh lease table, before the store is built from kvs: every lease of
     // the read is pending, and its keys take the provisional expiry.
-    m_provisionalUntilMs = nowMs() + kUnknownLeaseMs;
+    m_provisionalWindowMs = kUnknownLeaseMs;
+    m_provisionalUntilMs = nowMs() + m_provisionalWindowMs;
     std::vector<std::int64_t> ids;
     for (const Etcd3KeyValue &kv : kvs) {
         if (kv.lease == 0)
@@ -164,27 +172,39 @@ bool Mirror::settleLease(std::int64_t id, std::int64_t sentMs, const Etcd3Result
 
 bool Mirror::refreshPendingKeys()
 {
-    if (m_pendingKvs.empty())
-        return false;
-    const std::int64_t now = nowMs();
-    if (now < m_provisionalUntilMs - kRefreshBeforeMs)
-        return false;
-    m_provisionalUntilMs = now + kUnknownLeaseMs;
-    for (auto it = m_pendingKvs.begin(); it != m_pendingKvs.end();) {
-        const Etcd3KeyValue &kv = it->second;
-        const auto owner = m_keyLease.find(kv.key);
-        const auto lease = m_leases.find(kv.lease);
-        const StoreNode *node = m_store.find(kv.key);
-        // Only a key still as read (or as last put by the watch) on a lease still pending.
-        if (owner == m_keyLease.end() || owner->second != kv.lease || lease == m_leases.end() ||
-            !lease->second.pending || !node || node->record.modifiedIndex != std::uint64_t(kv.modRevision)) {
-            it = m_pendingKvs.erase(it);
-            continue;
+    bool refreshed = false;
+    // A pass that ate most of the window (very many keys, a busy machine) leaves the keys about to
+    // look expired again: the window grows to three passes and they are put once more.
+    while (!m_pendingKvs.empty()) {
+        const std::int64_t now = nowMs();
+        if (now < m_provisionalUntilMs - refreshBefore(m_provisionalWindowMs))
+            break;
+        const auto started = std::chrono::steady_clock::now();
+        m_provisionalUntilMs = now + m_provisionalWindowMs;
+        for (auto it = m_pendingKvs.begin(); it != m_pendingKvs.end();) {
+            const Etcd3KeyValue &kv = it->second;
+            const auto owner = m_keyLease.find(kv.key);
+            const auto lease = m_leases.find(kv.lease);
+            const StoreNode *node = m_store.find(kv.key);
+            // Only a key still as read (or as last put by the watch) on a lease still pending.
+            if (owner == m_keyLease.end() || owner->second != kv.lease || lease == m_leases.end() ||
+                !lease->second.pending || !node || node->record.modifiedIndex != std::uint64_t(kv.modRevision)) {
+                it = m_pendingKvs.erase(it);
+                continue;
+            }
+            m_store.putValue(kv.key, kv.value, std::uint64_t(kv.modRevision), m_provisionalUntilMs);
+            ++it;
         }
-        m_store.putValue(kv.key, kv.value, std::uint64_t(kv.modRevision), m_provisionalUntilMs);
-        ++it;
+        refreshed = true;
+        const std::int64_t took =
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+        const std::int64_t window = std::max(m_provisionalWindowMs, (3 * took + 999) / 1000 * 1000);
+        if (window != m_provisionalWindowMs)
+            qCInfo(lcMirror).noquote() << m_pendingKvs.size() << "keys wait for their lease to be looked up, took"
+                                       << took << "ms to put again; their TTL is now up to" << window / 1000 << "s";
+        m_provisionalWindowMs = window;
     }
-    return true;
+    return refreshed;
 }
 
 void Mirror::attachLease(const std::string &key, std::int64_t lease)
@@ -305,7 +325,7 @@ std::chrono::milliseconds Mirror::nextLeaseCheckWait() const
     if (!m_leaseChecks.empty())
         dueAt = m_leaseChecks.top().checkAtMs;
     if (!m_pendingKvs.empty())
-        dueAt = std::min(dueAt, m_provisionalUntilMs - kRefreshBeforeMs);
+        dueAt = std::min(dueAt, m_provisionalUntilMs - refreshBefore(m_provisionalWindowMs));
     if (dueAt == std::numeric_limits<std::int64_t>::max())
         return m_options.watchWait;
     const std::int64_t untilDue = dueAt - nowMs();
