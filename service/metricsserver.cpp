@@ -9,6 +9,11 @@ MetricsServer::MetricsServer(QString path, std::function<QByteArray()> render, Q
     : QObject(parent), m_path(std::move(path)), m_render(std::move(render))
 {
     connect(&m_server, &QTcpServer::newConnection, this, &MetricsServer::accept);
+    // QTcpServer pauses after accept() fails (EMFILE...) and never resumes by itself: a scrape during
+    // a descriptor shortage would otherwise end metrics for good.
+    connect(&m_server, &QTcpServer::acceptError, this, [this] {
+        QTimer::singleShot(100, this, [this] { m_server.resumeAccepting(); });
+    });
 }
 
 bool MetricsServer::listen(quint16 port, QString *error)

@@ -233,11 +233,15 @@ void TstMainWindow::connectShowsTree()
     window.filterEdit()->clear();
     QTRY_COMPARE(tree->model()->rowCount(east), 2);
 
-    // F5 reloads from etcd
+    // F5 reloads from etcd, in place: no model reset, so expansion and selection stay
     QSignalSpy reset(window.treeModel(), &QAbstractItemModel::modelReset);
+    QSignalSpy reloaded(window.treeModel(), &skydns::console::DnsTreeModel::reloadFinished);
+    const QPersistentModelIndex eastRow(east);
     tree->setFocus();
     QTest::keyClick(tree, Qt::Key_F5);
-    QCOMPARE(reset.size(), 1);
+    QVERIFY(reloaded.wait(10000));
+    QCOMPARE(reset.size(), 0);
+    QVERIFY(eastRow.isValid() && tree->isExpanded(eastRow));
     QTRY_COMPARE(tree->model()->rowCount(), 1);
 
     window.disconnectAction()->trigger();

@@ -49,7 +49,8 @@ public:
     void setInitialCluster(const QString &initialCluster, const QString &state);
     const Options &options() const { return m_options; }
 
-    // freePort returns a loopback TCP port that was free a moment ago.
+    // freePort returns a loopback port that was free for TCP and UDP a moment ago, below the kernel's
+    // ephemeral range (so no client socket is given it meanwhile) and never twice in one process.
     static quint16 freePort();
 
 private:

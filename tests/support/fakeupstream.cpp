@@ -62,7 +62,8 @@ bool FakeUpstream::start()
         delete m_tcp;
         m_udp = new QUdpSocket(this);
         m_tcp = new QTcpServer(this);
-        if (!m_udp->bind(QHostAddress::LocalHost, 0))
+        // No address sharing: a client socket with SO_REUSEADDR (dig's) could otherwise be given this port.
+        if (!m_udp->bind(QHostAddress::LocalHost, 0, QUdpSocket::DontShareAddress))
             continue;
         m_port = m_udp->localPort();
         if (!m_tcp->listen(QHostAddress::LocalHost, m_port))
