@@ -161,6 +161,7 @@ private:
     void resetLeases();
     std::int64_t leaseExpiry(std::int64_t lease);
     void startLeaseLookups(const std::vector<Etcd3KeyValue> &kvs);
+    void launchLeaseLookups();
     bool takeLeaseLookups();
     bool settleLease(std::int64_t lease, std::int64_t sentMs, const Etcd3Result &result);
     bool refreshPendingKeys();

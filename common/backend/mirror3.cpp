@@ -121,6 +121,7 @@ bool Mirror::sync3()
     }
     startFeed3(result.revision + 1);
     publish();
+    launchLeaseLookups();
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         m_state.synced = true;

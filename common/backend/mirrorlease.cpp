@@ -97,20 +97,24 @@ std::int64_t Mirror::leaseExpiry(std::int64_t lease)
 void Mirror::startLeaseLookups(const std::vector<Etcd3KeyValue> &kvs)
 {
     // Called by sync3 on a fresh lease table, before the store is built from kvs: every lease of
-    // the read is pending, and its keys take the provisional expiry.
+    // the read is pending, and its keys take the provisional expiry; launchLeaseLookups follows.
     m_provisionalWindowMs = kUnknownLeaseMs;
     m_provisionalUntilMs = nowMs() + m_provisionalWindowMs;
-    std::vector<std::int64_t> ids;
     for (const Etcd3KeyValue &kv : kvs) {
         if (kv.lease == 0)
             continue;
-        Lease &lease = m_leases[kv.lease];
-        if (!lease.pending) {
-            lease.pending = true;
-            ids.push_back(kv.lease);
-        }
+        m_leases[kv.lease].pending = true;
         m_pendingKvs[kv.key] = kv;
     }
+}
+
+void Mirror::launchLeaseLookups()
+{
+    // Called once the first snapshot is out, so the look-ups do not compete with building it.
+    std::vector<std::int64_t> ids;
+    for (const auto &[id, lease] : m_leases)
+        if (lease.pending)
+            ids.push_back(id);
     if (ids.empty())
         return;
     m_leaseLookupsStarted = std::chrono::steady_clock::now();
