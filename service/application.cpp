@@ -146,6 +146,22 @@ bool Application::start(QString *error)
             perWorker[(i / 2) % std::size_t(workers)].push_back(opened[i]);
     }
 
+    // The service's own descriptors before the workers take clients: once they do, a flood of TCP
+    // clients can take every descriptor there is (tst_tcpabuse), and a metrics port that could not
+    // be opened then would stop the service.
+    if (!cfg.prometheusPort.empty()) {
+        m_metricsServer = new MetricsServer(QString::fromStdString(cfg.prometheusPath), [this] {
+            return m_registry.render(gauges());
+        }, this);
+        // SkyDNS discards the Atoi error (spec 10): a bad value gives port 0, an ephemeral port.
+        const quint16 port = quint16(QString::fromStdString(cfg.prometheusPort).toUInt());
+        if (!m_metricsServer->listen(port, error))
+            return false;
+        qCInfo(lcService).noquote() << "metrics on port" << m_metricsServer->port()
+                                    << QString::fromStdString(cfg.prometheusPath);
+    }
+    installSignalHandlers();
+
     for (int w = 0; w < workers; ++w) {
         auto *thread = new QThread;
         thread->setObjectName(QStringLiteral("dns-worker-%1").arg(w));
@@ -174,24 +190,13 @@ bool Application::start(QString *error)
             return false;
         }
     }
+    startAdmin();
+    // Last: everything of our own (metrics, signal pipe, admin API) is open by now, so a client that
+    // starts on this line (or a flood that takes every descriptor) finds the service complete.
     qCInfo(lcService).noquote() << "ready for queries on" << QString::fromStdString(cfg.domain)
                                 << "for" << (cfg.systemd ? QStringLiteral("systemd sockets")
                                                          : QString::fromStdString(cfg.dnsAddr))
                                 << "with" << workers << "workers";
-
-    if (!cfg.prometheusPort.empty()) {
-        m_metricsServer = new MetricsServer(QString::fromStdString(cfg.prometheusPath), [this] {
-            return m_registry.render(gauges());
-        }, this);
-        // SkyDNS discards the Atoi error (spec 10): a bad value gives port 0, an ephemeral port.
-        const quint16 port = quint16(QString::fromStdString(cfg.prometheusPort).toUInt());
-        if (!m_metricsServer->listen(port, error))
-            return false;
-        qCInfo(lcService).noquote() << "metrics on port" << m_metricsServer->port()
-                                    << QString::fromStdString(cfg.prometheusPath);
-    }
-    installSignalHandlers();
-    startAdmin();
     return true;
 }
 
