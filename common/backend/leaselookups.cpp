@@ -1,4 +1,5 @@
 #include "backend/leaselookups.h"
+#include "backend/wallclock.h"
 
 #include <QLoggingCategory>
 
@@ -7,16 +8,6 @@
 Q_DECLARE_LOGGING_CATEGORY(lcMirror)
 
 namespace skydns::backend {
-
-namespace {
-
-std::int64_t nowMs()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
-} // namespace
 
 LeaseLookups::LeaseLookups(std::shared_ptr<Etcd3Client> client, std::vector<std::int64_t> leases, std::size_t inFlight,
                            std::chrono::milliseconds retryAfter, std::function<void()> activity)
@@ -83,7 +74,7 @@ void LeaseLookups::work()
         }
         Done done;
         done.lease = lease;
-        done.sentMs = nowMs();
+        done.sentMs = wallClockMs();
         done.result = m_client->leaseTimeToLive(lease);
         const auto kind = done.result.kind;
         if (kind != Etcd3Result::Kind::Ok && kind != Etcd3Result::Kind::Cancelled) {

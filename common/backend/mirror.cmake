@@ -8,5 +8,5 @@ target_sources(skydns_common PRIVATE
     watchfeedbase.h watchfeedbase.cpp
     mirrorfeed.h mirrorfeed.cpp
     mirrorfeed3.h mirrorfeed3.cpp
-    leaselookups.h leaselookups.cpp
+    leaselookups.h leaselookups.cpp wallclock.h
     mirror.h mirror.cpp mirrorexpiry.cpp mirror3.cpp mirrorlease.cpp)

@@ -2,6 +2,7 @@
 
 #include "backend/etcdclient.h"
 #include "backend/mirrorfeed.h"
+#include "backend/wallclock.h"
 
 #include <QLoggingCategory>
 
@@ -18,12 +19,6 @@ Q_LOGGING_CATEGORY(lcMirror, "skydns.mirror")
 namespace skydns::backend {
 
 namespace {
-
-std::int64_t nowMs()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 bool isDelete(const std::string &action)
 {
@@ -312,7 +307,7 @@ void Mirror::applyEvents(std::vector<WatchFeed::Event> &events)
     const auto lag = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - received);
     std::lock_guard<std::mutex> lock(m_mutex);
     m_state.eventsApplied += applied;
-    m_state.lastEventAtMs = nowMs();
+    m_state.lastEventAtMs = wallClockMs();
     m_state.lastEventLagUs = lag.count();
 }
 
@@ -434,7 +429,7 @@ void Mirror::markStale(const std::string &error)
         std::lock_guard<std::mutex> lock(m_mutex);
         m_state.lastError = error;
         if (m_state.staleSinceMs == 0) {
-            m_state.staleSinceMs = nowMs();
+            m_state.staleSinceMs = wallClockMs();
             changed = true;
         }
     }
@@ -453,7 +448,7 @@ void Mirror::markFresh()
         m_state.staleSinceMs = 0;
     }
     if (since != 0) {
-        qCInfo(lcMirror) << "etcd reachable again after" << (nowMs() - since) << "ms";
+        qCInfo(lcMirror) << "etcd reachable again after" << (wallClockMs() - since) << "ms";
         Q_EMIT stateChanged();
     }
 }

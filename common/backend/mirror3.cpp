@@ -2,6 +2,7 @@
 
 #include "backend/etcd3codec.h"
 #include "backend/etcd3store.h"
+#include "backend/wallclock.h"
 
 #include <QLoggingCategory>
 
@@ -14,16 +15,6 @@
 Q_DECLARE_LOGGING_CATEGORY(lcMirror)
 
 namespace skydns::backend {
-
-namespace {
-
-std::int64_t nowMs()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
-} // namespace
 
 void Mirror::run3()
 {
@@ -195,7 +186,7 @@ void Mirror::applyBatches3(std::vector<WatchFeed3::Event> &events)
     const auto lag = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - received);
     std::lock_guard<std::mutex> lock(m_mutex);
     m_state.eventsApplied += applied;
-    m_state.lastEventAtMs = nowMs();
+    m_state.lastEventAtMs = wallClockMs();
     m_state.lastEventLagUs = lag.count();
 }
 

@@ -1,4 +1,5 @@
 #include "backend/mirror.h"
+#include "backend/wallclock.h"
 
 #include <algorithm>
 
@@ -6,16 +7,6 @@
 // (refresh=true), so the expiration a mirror holds can be out of date; these re-reads correct it.
 
 namespace skydns::backend {
-
-namespace {
-
-std::int64_t nowMs()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
-} // namespace
 
 void Mirror::trackExpiry(const std::string &key, std::int64_t expiresAtMs)
 {
@@ -25,7 +16,7 @@ void Mirror::trackExpiry(const std::string &key, std::int64_t expiresAtMs)
 
 bool Mirror::rereadExpired()
 {
-    const std::int64_t now = nowMs();
+    const std::int64_t now = wallClockMs();
     std::vector<Expiry> due;
     while (!m_expiries.empty() && m_expiries.top().checkAtMs <= now && due.size() < 100) {
         Expiry expiry = m_expiries.top();
@@ -61,7 +52,7 @@ bool Mirror::rereadExpired()
         } else {
             // etcd trouble (the feed reports it): do not block on every key, look again later.
             for (std::size_t j = i; j < due.size(); ++j) {
-                due[j].checkAtMs = nowMs() + m_options.expiryGrace.count();
+                due[j].checkAtMs = wallClockMs() + m_options.expiryGrace.count();
                 m_expiries.push(std::move(due[j]));
             }
             break;
@@ -78,7 +69,7 @@ std::chrono::milliseconds Mirror::nextCheckWait() const
         return std::chrono::milliseconds(100);
     if (m_expiries.empty())
         return m_options.watchWait;
-    const std::int64_t untilDue = m_expiries.top().checkAtMs - nowMs();
+    const std::int64_t untilDue = m_expiries.top().checkAtMs - wallClockMs();
     return std::chrono::milliseconds(std::clamp<std::int64_t>(untilDue, 20, m_options.watchWait.count()));
 }
 

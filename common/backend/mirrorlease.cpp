@@ -1,6 +1,7 @@
 #include "backend/mirror.h"
 
 #include "backend/etcd3store.h"
+#include "backend/wallclock.h"
 
 #include <QLoggingCategory>
 
@@ -33,12 +34,6 @@ Q_DECLARE_LOGGING_CATEGORY(lcMirror)
 namespace skydns::backend {
 
 namespace {
-
-std::int64_t nowMs()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 // expiresAt turns a lease's TTL (whole seconds, which etcd truncates) looked up at sentMs into an
 // expiry time: the lease ends between sentMs + ttl s and a second later, and etcd revokes it (and
@@ -77,13 +72,13 @@ std::int64_t Mirror::leaseExpiry(std::int64_t lease)
     const auto known = m_leases.find(lease);
     if (known != m_leases.end())
         return known->second.expiresAtMs;
-    const std::int64_t sent = nowMs();
+    const std::int64_t sent = wallClockMs();
     const Etcd3Result result = m_client3->leaseTimeToLive(lease);
     Lease &entry = m_leases[lease];
     if (!result.ok()) {
         // No TTL in the answers until a later look finds one.
         entry.expiresAtMs = 0;
-        m_leaseChecks.push(LeaseCheck{nowMs() + m_options.expiryGrace.count(), 0, false, lease});
+        m_leaseChecks.push(LeaseCheck{wallClockMs() + m_options.expiryGrace.count(), 0, false, lease});
         qCWarning(lcMirror).noquote() << "cannot look up lease" << lease << ":" << result.message.c_str();
         return -1;
     }
@@ -99,7 +94,7 @@ void Mirror::startLeaseLookups(const std::vector<Etcd3KeyValue> &kvs)
     // Called by sync3 on a fresh lease table, before the store is built from kvs: every lease of
     // the read is pending, and its keys take the provisional expiry; launchLeaseLookups follows.
     m_provisionalWindowMs = kUnknownLeaseMs;
-    m_provisionalUntilMs = nowMs() + m_provisionalWindowMs;
+    m_provisionalUntilMs = wallClockMs() + m_provisionalWindowMs;
     for (const Etcd3KeyValue &kv : kvs) {
         if (kv.lease == 0)
             continue;
@@ -180,7 +175,7 @@ bool Mirror::refreshPendingKeys()
     // A pass that ate most of the window (very many keys, a busy machine) leaves the keys about to
     // look expired again: the window grows to three passes and they are put once more.
     while (!m_pendingKvs.empty()) {
-        const std::int64_t now = nowMs();
+        const std::int64_t now = wallClockMs();
         if (now < m_provisionalUntilMs - refreshBefore(m_provisionalWindowMs))
             break;
         const auto started = std::chrono::steady_clock::now();
@@ -253,7 +248,7 @@ bool Mirror::refreshLeaseKeys(std::int64_t lease)
 
 bool Mirror::checkLeases()
 {
-    const std::int64_t now = nowMs();
+    const std::int64_t now = wallClockMs();
     std::vector<LeaseCheck> due;
     while (!m_leaseChecks.empty() && m_leaseChecks.top().checkAtMs <= now && due.size() < 100) {
         LeaseCheck check = m_leaseChecks.top();
@@ -266,7 +261,7 @@ bool Mirror::checkLeases()
     bool changed = false;
     for (std::size_t i = 0; i < due.size(); ++i) {
         const LeaseCheck &check = due[i];
-        const std::int64_t sent = nowMs();
+        const std::int64_t sent = wallClockMs();
         const Etcd3Result result = m_client3->leaseTimeToLive(check.lease);
         {
             std::lock_guard<std::mutex> lock(m_mutex);
@@ -276,7 +271,7 @@ bool Mirror::checkLeases()
             // etcd trouble (the feed reports it): do not block on every lease, look again later.
             for (std::size_t j = i; j < due.size(); ++j) {
                 LeaseCheck later = due[j];
-                later.checkAtMs = nowMs() + m_options.expiryGrace.count();
+                later.checkAtMs = wallClockMs() + m_options.expiryGrace.count();
                 m_leaseChecks.push(later);
             }
             break;
@@ -317,7 +312,7 @@ bool Mirror::checkLeases()
         }
         lease.expiresAtMs = expiry;
         changed = refreshLeaseKeys(check.lease) || changed;
-        const std::int64_t nextAt = std::max(expiry - m_options.expiryLead.count(), nowMs() + 500);
+        const std::int64_t nextAt = std::max(expiry - m_options.expiryLead.count(), wallClockMs() + 500);
         m_leaseChecks.push(LeaseCheck{nextAt, expiry, false, check.lease});
     }
     return changed;
@@ -332,7 +327,7 @@ std::chrono::milliseconds Mirror::nextLeaseCheckWait() const
         dueAt = std::min(dueAt, m_provisionalUntilMs - refreshBefore(m_provisionalWindowMs));
     if (dueAt == std::numeric_limits<std::int64_t>::max())
         return m_options.watchWait;
-    const std::int64_t untilDue = dueAt - nowMs();
+    const std::int64_t untilDue = dueAt - wallClockMs();
     return std::chrono::milliseconds(std::clamp<std::int64_t>(untilDue, 20, m_options.watchWait.count()));
 }
 
