@@ -144,6 +144,22 @@ void EtcdV2KvStore::get(const QString &key, QObject *context, KvCallback done)
         context, std::move(done));
 }
 
+namespace {
+
+// directoryResult starts the answer to a list of dirKey from etcd's reply r: false, with *out an
+// Invalid result, when the node is not a directory.
+bool directoryResult(const EtcdResult &r, const QString &what, const QString &dirKey, KvResult *out)
+{
+    out->storeRevision = qint64(r.etcdIndex);
+    if (r.node.dir)
+        return true;
+    out->status = KvResult::Status::Invalid;
+    out->message = QStringLiteral("etcd v2 %1 %2: not a directory").arg(what, dirKey);
+    return false;
+}
+
+} // namespace
+
 void EtcdV2KvStore::list(const QString &dirKey, QObject *context, KvCallback done)
 {
     run(
@@ -152,12 +168,8 @@ void EtcdV2KvStore::list(const QString &dirKey, QObject *context, KvCallback don
             if (!r.ok())
                 return failure(r, QStringLiteral("list"), dirKey);
             KvResult result;
-            result.storeRevision = qint64(r.etcdIndex);
-            if (!r.node.dir) {
-                result.status = KvResult::Status::Invalid;
-                result.message = QStringLiteral("etcd v2 list %1: not a directory").arg(dirKey);
+            if (!directoryResult(r, QStringLiteral("list"), dirKey, &result))
                 return result;
-            }
             result.entries.reserve(qsizetype(r.node.nodes.size()));
             for (const EtcdNode &child : r.node.nodes)
                 result.entries.append(entryOf(child));
@@ -175,12 +187,8 @@ void EtcdV2KvStore::listRecursive(const QString &dirKey, int limit, QObject *con
             if (!r.ok())
                 return failure(r, QStringLiteral("recursive list"), dirKey);
             KvResult result;
-            result.storeRevision = qint64(r.etcdIndex);
-            if (!r.node.dir) {
-                result.status = KvResult::Status::Invalid;
-                result.message = QStringLiteral("etcd v2 recursive list %1: not a directory").arg(dirKey);
+            if (!directoryResult(r, QStringLiteral("recursive list"), dirKey, &result))
                 return result;
-            }
             result.more = !flatten(r.node, limit, &result.entries);
             return result;
         },
