@@ -267,8 +267,9 @@ void EtcdV2KvStore::watch(const QString &prefix)
     // The watch has a client of its own so stopping it (cancel) leaves the request client alone.
     auto client = std::make_shared<backend::EtcdClient>(m_options);
     const std::string key = prefix.toStdString();
+    const quint64 epoch = ++m_watchEpoch;
     startWatchLoop(
-        [client, key](WatchControl &control) {
+        [store = this, epoch, client, key](WatchControl &control) {
             std::uint64_t next = 0;
             bool resyncAfterRead = false;
             int failures = 0;
@@ -288,6 +289,9 @@ void EtcdV2KvStore::watch(const QString &prefix)
                     failures = 0;
                     control.connection(true, {});
                     next = head.etcdIndex + 1;
+                    // From here on the watch sees every change; what views listed earlier may miss
+                    // changes made before this head read (they re-read on watchStarted).
+                    store->announceWatchStart(epoch, qint64(next));
                     if (resyncAfterRead)
                         control.resync();
                     resyncAfterRead = false;
@@ -327,7 +331,23 @@ void EtcdV2KvStore::watch(const QString &prefix)
 
 void EtcdV2KvStore::stopWatch()
 {
+    ++m_watchEpoch;
     stopWatchLoop();
+}
+
+void EtcdV2KvStore::announceWatchStart(quint64 epoch, qint64 from)
+{
+    // Posted to the store like the watch's other reports: the store joins the watch thread before
+    // it is destroyed, and a posted event dies with its receiver. It is posted before the watch
+    // asks for changes, but a flush AsyncKvStore had already scheduled may deliver the first ones
+    // ahead of it; a view re-reads after it either way, which is what matters.
+    QMetaObject::invokeMethod(
+        this,
+        [this, epoch, from]() {
+            if (epoch == m_watchEpoch)
+                Q_EMIT watchStarted(from);
+        },
+        Qt::QueuedConnection);
 }
 
 } // namespace skydns::console

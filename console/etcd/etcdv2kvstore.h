@@ -31,7 +31,12 @@ public:
     void stopWatch() override;
 
 private:
+    // announceWatchStart posts watchStarted(from) from the watch thread to the store's thread;
+    // dropped if the watch was stopped or replaced meanwhile.
+    void announceWatchStart(quint64 epoch, qint64 from);
+
     backend::EtcdOptions m_options;
+    quint64 m_watchEpoch = 0; // numbers watch() calls (store thread only)
     std::shared_ptr<backend::EtcdClient> m_client;
 };
 

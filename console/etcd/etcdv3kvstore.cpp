@@ -334,8 +334,9 @@ void EtcdV3KvStore::watch(const QString &prefix)
 {
     auto client = std::make_shared<Etcd3Client>(m_options);
     const std::string dir = backend::directoryPrefix(prefix.toStdString());
+    const quint64 epoch = ++m_watchEpoch;
     startWatchLoop(
-        [client, dir](WatchControl &control) {
+        [store = this, epoch, client, dir](WatchControl &control) {
             const std::string end = backend::prefixRangeEnd(dir);
             std::int64_t next = 0;
             bool resyncAfterRead = false;
@@ -353,6 +354,9 @@ void EtcdV3KvStore::watch(const QString &prefix)
                     failures = 0;
                     control.connection(true, {});
                     next = head.revision + 1;
+                    // From here on the watch sees every change; what views listed earlier may miss
+                    // changes made before this head read (they re-read on watchStarted).
+                    store->announceWatchStart(epoch, qint64(next));
                     if (resyncAfterRead)
                         control.resync();
                     resyncAfterRead = false;
@@ -398,7 +402,23 @@ void EtcdV3KvStore::watch(const QString &prefix)
 
 void EtcdV3KvStore::stopWatch()
 {
+    ++m_watchEpoch;
     stopWatchLoop();
+}
+
+void EtcdV3KvStore::announceWatchStart(quint64 epoch, qint64 from)
+{
+    // Posted to the store like the watch's other reports: the store joins the watch thread before
+    // it is destroyed, and a posted event dies with its receiver. It is posted before the watch
+    // asks for changes, but a flush AsyncKvStore had already scheduled may deliver the first ones
+    // ahead of it; a view re-reads after it either way, which is what matters.
+    QMetaObject::invokeMethod(
+        this,
+        [this, epoch, from]() {
+            if (epoch == m_watchEpoch)
+                Q_EMIT watchStarted(from);
+        },
+        Qt::QueuedConnection);
 }
 
 } // namespace skydns::console

@@ -102,6 +102,9 @@ public:
     // watch starts following every change below prefix (one watch per store; a new call replaces
     // it); changes arrive through changed(), and resyncNeeded() says the watch lost history
     // (v2 index cleared, v3 compaction) and the views must re-read. stopWatch ends it.
+    // The watch starts asynchronously, from the store's revision when it gets there: a store that
+    // knows that revision emits watchStarted() with it (a view must re-read what it listed before).
+    // A store that never emits it delivers every change made after watch() was called.
     virtual void watch(const QString &prefix) = 0;
     virtual void stopWatch() = 0;
 
@@ -110,6 +113,12 @@ Q_SIGNALS:
     void changed(const QList<skydns::console::KvChange> &changes);
     // resyncNeeded asks every view to re-read what it shows.
     void resyncNeeded();
+    // watchStarted says the watch (re)started from etcd's head: changes from fromRevision on
+    // arrive through changed(), nothing older does. A view must re-read whatever it listed at a
+    // revision below fromRevision - 1 (changes made in between would never show). Delivered on
+    // the store's thread; the first changes of the watch may come before it. (Added after the
+    // first contract; a store that does not emit it needs nothing.)
+    void watchStarted(qint64 fromRevision);
     // connectionStateChanged reports watch health: false while no machine answers (message says why).
     void connectionStateChanged(bool connected, const QString &message);
 };

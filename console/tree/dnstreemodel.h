@@ -4,6 +4,7 @@
 #include "tree/dnstreenode.h"
 
 #include <QAbstractItemModel>
+#include <QHash>
 #include <QPointer>
 
 #include <memory>
@@ -106,6 +107,9 @@ private:
     void onAllListed(quint64 generation, bool authoritative, const KvResult &result);
     void populate(const KvResult &result, bool authoritative);
     void finishFetch();
+    void onWatchStarted(qint64 fromRevision);
+    bool listedBeforeWatch(qint64 listRevision, quint64 token) const;
+    void catchUpWithWatch();
     DnsTreeNode *findNode(const QString &key) const;
     std::vector<std::unique_ptr<DnsTreeNode>> makeChildren(DnsTreeNode *node, const QList<KvEntry> &entries) const;
     void mergeChildren(DnsTreeNode *node, std::vector<std::unique_ptr<DnsTreeNode>> fresh, bool complete);
@@ -146,6 +150,12 @@ private:
     QList<KvChange> m_loadAllBuffer; // changes seen while loadAll's read is on its way
     QString m_lastError;
     bool m_v3 = false;
+    // The watch starts on its own thread from etcd's head at that time (KvStore::watchStarted):
+    // directories listed at an older revision than that may miss changes, and are read again.
+    qint64 m_watchFrom = 0;            // the revision the watch delivers changes from (0: not known)
+    quint64 m_watchToken = 0;          // m_nextToken when it became known: older reads may be stale
+    quint64 m_loadAllToken = 0;        // the token of loadAll's read
+    QHash<QString, qint64> m_listedAt; // directory key -> revision of its last successful read
 };
 
 } // namespace skydns::console

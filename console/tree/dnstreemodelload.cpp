@@ -29,11 +29,16 @@ void DnsTreeModel::setStore(KvStore *store, const QString &prefix)
     while (m_prefix.size() > 1 && m_prefix.endsWith(QLatin1Char('/')))
         m_prefix.chop(1);
     m_v3 = store && store->apiName() == QLatin1String("v3");
+    m_watchFrom = 0;
+    m_watchToken = 0;
     if (store) {
         connect(store, &KvStore::changed, this, &DnsTreeModel::onChanged);
         connect(store, &KvStore::resyncNeeded, this, &DnsTreeModel::reload);
-        // Watch first, list second: a change made between the two shows twice at worst (the
-        // watch's revision check drops it), never not at all.
+        connect(store, &KvStore::watchStarted, this, &DnsTreeModel::onWatchStarted);
+        // The watch starts on its own thread, from etcd's revision when it reads it, which may
+        // be after the first lists answered: a change made between such a list and that read
+        // would never show. watchStarted tells the revision; what was listed before it is read
+        // again (onWatchStarted).
         store->watch(m_prefix);
     }
     resetTree();
@@ -54,6 +59,7 @@ void DnsTreeModel::resetTree()
     m_loadAllBuffer.clear();
     m_reloadAfterLoad = false;
     m_lastError.clear();
+    m_listedAt.clear();
     endResetModel();
     // The top level is read at once (views may already have asked, through fetchMore).
     startFetch(m_root.get());
@@ -182,8 +188,11 @@ void DnsTreeModel::onListed(const QString &key, quint64 generation, quint64 toke
     }
     m_lastError.clear();
     node->retries = 0;
-    mergeChildren(node, makeChildren(node, result.entries), true);
+    // Fetched before the rows go in: a view (or model tester) that sees them arrive asks
+    // canFetchMore, and would list the directory a second time.
     node->fetched = true;
+    mergeChildren(node, makeChildren(node, result.entries), true);
+    m_listedAt.insert(key, result.storeRevision);
     // Changes to the children that happened after the list was read (newer revision) are applied
     // on top. Changes further down are replayed in order whatever their revision: the directory
     // they belong to may have been read (or be read) before them, by a list of its own.
@@ -192,8 +201,45 @@ void DnsTreeModel::onListed(const QString &key, quint64 generation, quint64 toke
         if (change.entry.revision > result.storeRevision || labelsOf(change.entry.key).size() > depth + 1)
             applyChange(change);
     }
+    if (listedBeforeWatch(result.storeRevision, token))
+        startFetch(node, true); // read before the watch's start and older than it: read again
     Q_EMIT fetchFinished(key);
     finishFetch();
+}
+
+void DnsTreeModel::onWatchStarted(qint64 fromRevision)
+{
+    m_watchFrom = fromRevision;
+    m_watchToken = ++m_nextToken; // reads numbered below it were asked for before this
+    catchUpWithWatch();
+}
+
+bool DnsTreeModel::listedBeforeWatch(qint64 listRevision, quint64 token) const
+{
+    // Reads asked for after watchStarted arrived came after the watch's head read: they are
+    // never read again (a lagging etcd member would otherwise keep them going round).
+    return m_watchFrom > 0 && token < m_watchToken && listRevision < m_watchFrom - 1;
+}
+
+void DnsTreeModel::catchUpWithWatch()
+{
+    // Every directory whose last read is older than the watch's start is read again and merged
+    // in place (like F5, but only those). Reads on their way are judged when they answer.
+    std::vector<DnsTreeNode *> stale;
+    std::vector<DnsTreeNode *> todo{m_root.get()};
+    while (!todo.empty()) {
+        DnsTreeNode *node = todo.back();
+        todo.pop_back();
+        const auto it = m_listedAt.constFind(node->entry.key);
+        if (!node->fetching && it != m_listedAt.constEnd() && *it < m_watchFrom - 1)
+            stale.push_back(node);
+        for (const auto &child : node->children) {
+            if (child->isDir())
+                todo.push_back(child.get());
+        }
+    }
+    for (DnsTreeNode *node : stale)
+        startFetch(node, true);
 }
 
 void DnsTreeModel::loadAll(int limit)
@@ -204,6 +250,7 @@ void DnsTreeModel::loadAll(int limit)
     m_loadAll = LoadAllState::Loading;
     m_loadAllLimit = limit;
     m_loadAllBuffer.clear();
+    m_loadAllToken = ++m_nextToken;
     const quint64 generation = m_generation;
     m_store->listRecursive(m_prefix, limit, this, [this, generation, authoritative](const KvResult &result) {
         onAllListed(generation, authoritative, result);
@@ -231,6 +278,8 @@ void DnsTreeModel::onAllListed(quint64 generation, bool authoritative, const KvR
         if (change.entry.revision > result.storeRevision)
             applyChange(change);
     }
+    if (listedBeforeWatch(result.storeRevision, m_loadAllToken))
+        catchUpWithWatch(); // the directories it filled are older than the watch's start
     Q_EMIT allLoaded(int(result.entries.size()), m_loadAll, QString());
     finishFetch();
     if (std::exchange(m_reloadAfterLoad, false))
@@ -314,6 +363,7 @@ void DnsTreeModel::populate(const KvResult &result, bool authoritative)
         std::sort(p.children.begin(), p.children.end(),
                   [](const auto &a, const auto &b) { return lessLabel(a->label, b->label); });
         mergeChildren(node, std::move(p.children), complete);
+        m_listedAt.insert(key, result.storeRevision);
         if (complete)
             node->fetched = true;
         else if (node->fetched)
