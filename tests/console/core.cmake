@@ -12,6 +12,8 @@ if(EXISTS ${PROJECT_SOURCE_DIR}/console/connection/connectionprofile.h)
 endif()
 if(EXISTS ${PROJECT_SOURCE_DIR}/console/tree/dnstreemodel.h)
     skydns_add_test(NAME tst_dnstreemodel SOURCES tst_dnstreemodel.cpp LIBS skydns_console_lib Qt6::Widgets ETCD TIMEOUT 120)
+    # Re-reads: reload, resync (its own etcd behind a proxy it cuts), loadAll.
+    skydns_add_test(NAME tst_dnstreereload SOURCES tst_dnstreereload.cpp LIBS skydns_console_lib Qt6::Widgets ETCD TIMEOUT 120)
     # The watch's late start: keys written between the first lists and its head read still show.
     skydns_add_test(NAME tst_dnstreewatch SOURCES tst_dnstreewatch.cpp LIBS skydns_console_lib Qt6::Widgets ETCD TIMEOUT 90)
 endif()

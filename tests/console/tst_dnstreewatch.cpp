@@ -3,168 +3,19 @@
 // written between such a list and that head read must still show (KvStore::watchStarted makes
 // the model read those directories again), without F5. Real etcd rows (v2, v3) hold the watch's
 // first request in a proxy; an in-memory store drives the model's side step by step.
-#include "etcd/kvstore.h"
-#include "etcd/kvstorefactory.h"
 #include "tree/dnstreemodel.h"
 
 #include "etcdserver.h"
+#include "treetestutil.h"
 
 #include <QAbstractItemModelTester>
-#include <QElapsedTimer>
-#include <QPointer>
 #include <QSignalSpy>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
-#include <QTimer>
 #include <QUrl>
 
 #include <memory>
-#include <optional>
 
-using skydns::console::DnsTreeModel;
-using skydns::console::KvCallback;
-using skydns::console::KvEntry;
-using skydns::console::KvResult;
-using skydns::console::KvStore;
-using skydns::console::KvStoreOptions;
-
-Q_DECLARE_METATYPE(KvStoreOptions::Api)
-
-namespace {
-
-// ScriptedStore lists directories from memory at a revision the test sets; its watch does
-// nothing until the test emits watchStarted() itself. It counts the lists of each directory.
-class ScriptedStore final : public KvStore
-{
-public:
-    QString apiName() const override { return QStringLiteral("v2"); }
-    void get(const QString &, QObject *context, KvCallback done) override { answer(context, done, {}); }
-    void list(const QString &dirKey, QObject *context, KvCallback done) override
-    {
-        ++lists[dirKey];
-        KvResult r;
-        r.entries = children.value(dirKey);
-        r.storeRevision = lagging > 0 ? revision - lagging : revision;
-        if (!children.contains(dirKey))
-            r.status = KvResult::Status::NotFound;
-        answer(context, done, r);
-    }
-    void put(const QString &, const QByteArray &, qint64, qint64, QObject *context, KvCallback done) override
-    {
-        answer(context, done, {});
-    }
-    void remove(const QString &, qint64, QObject *context, KvCallback done) override { answer(context, done, {}); }
-    void watch(const QString &) override {}
-    void stopWatch() override {}
-
-    // add writes a key (a new revision) without telling any watch: it happens before the watch starts.
-    void add(const QString &dir, const QString &key, bool isDir = false)
-    {
-        ++revision;
-        children[dir].append(KvEntry{key, isDir ? QByteArray() : QByteArrayLiteral(R"({"host":"10.0.0.1"})"), isDir, revision, 0});
-        if (isDir)
-            children[key];
-    }
-
-    QHash<QString, QList<KvEntry>> children;
-    QHash<QString, int> lists;
-    qint64 revision = 1;
-    qint64 lagging = 0; // lists answer this much older than `revision` (a lagging member)
-
-private:
-    static void answer(QObject *context, const KvCallback &done, const KvResult &r)
-    {
-        QTimer::singleShot(0, context, [done, r]() { done(r); });
-    }
-};
-
-// HoldProxy forwards loopback connections to an upstream port. While holding, connections it
-// accepts are kept waiting: nothing they send goes upstream until release(). Connections made
-// before hold() keep flowing.
-class HoldProxy final : public QObject
-{
-public:
-    explicit HoldProxy(quint16 upstream)
-        : m_upstream(upstream)
-    {
-        m_server.listen(QHostAddress::LocalHost, 0);
-        connect(&m_server, &QTcpServer::newConnection, this, [this]() {
-            while (QTcpSocket *client = m_server.nextPendingConnection()) {
-                client->setParent(this);
-                if (m_holding)
-                    m_held.append(client);
-                else
-                    forward(client);
-            }
-        });
-    }
-    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()); }
-    void hold() { m_holding = true; }
-    // held is how many connections wait.
-    int held() const { return int(m_held.size()); }
-    void release()
-    {
-        m_holding = false;
-        for (const QPointer<QTcpSocket> &client : std::exchange(m_held, {})) {
-            if (client)
-                forward(client);
-        }
-    }
-
-private:
-    void forward(QTcpSocket *client)
-    {
-        auto *up = new QTcpSocket(this);
-        connect(up, &QTcpSocket::connected, client, [client, up]() { up->write(client->readAll()); });
-        connect(client, &QTcpSocket::readyRead, up, [client, up]() {
-            if (up->state() == QAbstractSocket::ConnectedState)
-                up->write(client->readAll());
-        });
-        connect(up, &QTcpSocket::readyRead, client, [client, up]() { client->write(up->readAll()); });
-        connect(client, &QTcpSocket::disconnected, up, [up]() { up->disconnectFromHost(); });
-        connect(up, &QTcpSocket::disconnected, client, [client]() { client->disconnectFromHost(); });
-        connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
-        connect(up, &QTcpSocket::disconnected, up, &QObject::deleteLater);
-        up->connectToHost(QHostAddress::LocalHost, m_upstream);
-    }
-
-    QTcpServer m_server;
-    quint16 m_upstream;
-    bool m_holding = false;
-    QList<QPointer<QTcpSocket>> m_held;
-};
-
-KvResult waitFor(const std::function<void(QObject *, KvCallback)> &request)
-{
-    std::optional<KvResult> result;
-    QObject context;
-    request(&context, [&result](const KvResult &r) { result = r; });
-    QElapsedTimer t;
-    t.start();
-    while (!result && t.elapsed() < 15000)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    return result.value_or(KvResult{KvResult::Status::Invalid, QStringLiteral("timeout"), {}, {}, 0});
-}
-
-bool waitUntil(const std::function<bool()> &cond, int ms = 15000)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!cond() && t.elapsed() < ms)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    return cond();
-}
-
-// fetch expands index (and waits for its children).
-bool fetch(DnsTreeModel &model, const QModelIndex &index)
-{
-    if (model.canFetchMore(index))
-        model.fetchMore(index);
-    return waitUntil([&model]() { return !model.isFetching(); });
-}
-
-} // namespace
+using namespace skydns::test;
 
 class TstDnsTreeWatch final : public QObject
 {
@@ -204,7 +55,7 @@ void TstDnsTreeWatch::keyWrittenBeforeWatchHead()
     };
     QVERIFY(put("/local/skydns/web"));
 
-    HoldProxy proxy(quint16(QUrl(endpoint).port()));
+    TcpProxy proxy(quint16(QUrl(endpoint).port()));
     KvStoreOptions viaProxy = direct;
     viaProxy.machines = {proxy.url()};
     std::unique_ptr<KvStore> store(skydns::console::createKvStore(viaProxy));
@@ -257,7 +108,7 @@ void TstDnsTreeWatch::rereadsOnlyWhatIsOlder()
     QFETCH(qint64, lagging);
     QFETCH(int, rootLists);
     QFETCH(int, eastLists);
-    ScriptedStore store;
+    MemoryKvStore store;
     store.children[QStringLiteral("/skydns")];
     store.add(QStringLiteral("/skydns"), QStringLiteral("/skydns/east"), true);
     store.add(QStringLiteral("/skydns/east"), QStringLiteral("/skydns/east/web"));

@@ -1,115 +1,24 @@
 // Tests of RecordsPage with its real widgets (QTreeView over the filter model, under the offscreen
 // platform) against the fixture etcd, v2 and v3: a refresh (F5) and a resync keep the expanded
 // directories and the selection, and the filter finds names in directories nobody expanded.
-#include "etcd/kvstore.h"
-#include "etcd/kvstorefactory.h"
 #include "tree/dnstreefiltermodel.h"
 #include "tree/dnstreemodel.h"
 #include "tree/recordspage.h"
 
 #include "etcdserver.h"
+#include "treetestutil.h"
 
 #include <QApplication>
-#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTest>
-#include <QTimer>
 #include <QTreeView>
 
-#include <memory>
-#include <optional>
-
-using skydns::console::DnsTreeFilterModel;
-using skydns::console::DnsTreeModel;
-using skydns::console::KvCallback;
-using skydns::console::KvEntry;
-using skydns::console::KvResult;
-using skydns::console::KvStore;
-using skydns::console::KvStoreOptions;
+using namespace skydns::test;
 using skydns::console::RecordsPage;
 
-Q_DECLARE_METATYPE(KvStoreOptions::Api)
-
 namespace {
-
-bool waitUntil(const std::function<bool()> &cond, int ms = 15000)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!cond() && t.elapsed() < ms)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    return cond();
-}
-
-struct Fixture
-{
-    std::unique_ptr<KvStore> store;
-    QString prefix;
-
-    bool request(const std::function<void(QObject *, KvCallback)> &call)
-    {
-        std::optional<KvResult> result;
-        QObject context;
-        call(&context, [&result](const KvResult &r) { result = r; });
-        waitUntil([&result]() { return result.has_value(); });
-        return result && result->ok();
-    }
-    bool put(const QString &rel, const QByteArray &value)
-    {
-        return request([&](QObject *c, KvCallback d) { store->put(prefix + rel, value, KvStore::AnyRevision, 0, c, d); });
-    }
-    bool remove(const QString &rel)
-    {
-        return request([&](QObject *c, KvCallback d) { store->remove(prefix + rel, KvStore::AnyRevision, c, d); });
-    }
-};
-
-Fixture makeFixture(KvStoreOptions::Api api, const char *name)
-{
-    KvStoreOptions options;
-    options.api = api;
-    options.machines = {skydns::test::sharedEtcdEndpoint()};
-    Fixture f;
-    f.store.reset(skydns::console::createKvStore(options));
-    f.prefix = QStringLiteral("/tstpage%1x%2%3%4")
-                   .arg(QCoreApplication::applicationPid())
-                   .arg(QDateTime::currentMSecsSinceEpoch() % 100000000)
-                   .arg(QLatin1String(name))
-                   .arg(api == KvStoreOptions::Api::V2 ? QStringLiteral("v2") : QStringLiteral("v3"));
-    return f;
-}
-
-// ListOnlyStore has a top level and no listRecursive (the KvStore default, which answers Invalid).
-class ListOnlyStore final : public KvStore
-{
-public:
-    QString apiName() const override { return QStringLiteral("v2"); }
-    void get(const QString &, QObject *context, KvCallback done) override { answer(context, done, {}); }
-    void list(const QString &dirKey, QObject *context, KvCallback done) override
-    {
-        KvResult r;
-        if (dirKey == QLatin1String("/skydns"))
-            r.entries = {KvEntry{QStringLiteral("/skydns/local"), {}, true, 1, 0}};
-        else
-            r.status = KvResult::Status::NotFound;
-        answer(context, done, r);
-    }
-    void put(const QString &, const QByteArray &, qint64, qint64, QObject *context, KvCallback done) override
-    {
-        answer(context, done, {});
-    }
-    void remove(const QString &, qint64, QObject *context, KvCallback done) override { answer(context, done, {}); }
-    void watch(const QString &) override {}
-    void stopWatch() override {}
-
-private:
-    static void answer(QObject *context, const KvCallback &done, const KvResult &r)
-    {
-        QTimer::singleShot(0, context, [done, r]() { done(r); });
-    }
-};
 
 // viewIndex is key's row in the page's tree view (through the filter model), invalid if not shown.
 QModelIndex viewIndex(RecordsPage &page, const QString &key)
@@ -163,7 +72,7 @@ void TstRecordsPage::keepsExpansionAndSelection()
 {
     QFETCH(KvStoreOptions::Api, api);
     QFETCH(bool, resync);
-    Fixture f = makeFixture(api, "keep");
+    Fixture f = makeFixture(skydns::test::sharedEtcdEndpoint(), api, "keep", "tstpage");
     QVERIFY(f.put("/local/skydns/east/web", R"({"host":"10.0.0.1"})"));
     QVERIFY(f.put("/local/skydns/east/db", R"({"host":"10.0.0.2"})"));
     QVERIFY(f.put("/local/skydns/west/mail", R"({"host":"10.0.0.3"})"));
@@ -228,7 +137,7 @@ void TstRecordsPage::filterSearchesUnexpanded_data()
 void TstRecordsPage::filterSearchesUnexpanded()
 {
     QFETCH(KvStoreOptions::Api, api);
-    Fixture f = makeFixture(api, "filter");
+    Fixture f = makeFixture(skydns::test::sharedEtcdEndpoint(), api, "filter", "tstpage");
     QVERIFY(f.put("/local/skydns/east/web", R"({"host":"10.0.0.1"})"));
     QVERIFY(f.put("/local/skydns/west/deep/needle", R"({"host":"10.0.0.2"})"));
     QVERIFY(f.put("/local/skydns/west/mail", R"({"host":"10.0.0.3"})"));
@@ -280,7 +189,10 @@ void TstRecordsPage::filterSearchesUnexpanded()
 void TstRecordsPage::filterWithoutRecursiveRead()
 {
     // A store that cannot read recursively: the page says that only loaded directories are searched.
-    ListOnlyStore store;
+    MemoryKvStore store;
+    store.recursive = false;
+    store.revision = 0;
+    store.children.insert(QStringLiteral("/skydns"), {dirEntry(QStringLiteral("/skydns/local"))});
     RecordsPage page;
     page.setStore(&store, QStringLiteral("/skydns"), QStringLiteral("skydns.local."));
     page.show();
