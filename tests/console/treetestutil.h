@@ -14,6 +14,7 @@
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTest>
 #include <QTimer>
 
 #include <algorithm>
@@ -167,6 +168,14 @@ inline QStringList childNames(const QAbstractItemModel &model, const QModelIndex
     for (int r = 0; r < model.rowCount(parent); ++r)
         names << model.index(r, 0, parent).data().toString();
     return names;
+}
+
+// addApiRows adds the "api" column with a v2 and a v3 row (for the tests' _data functions).
+inline void addApiRows()
+{
+    QTest::addColumn<KvStoreOptions::Api>("api");
+    QTest::newRow("v2") << KvStoreOptions::Api::V2;
+    QTest::newRow("v3") << KvStoreOptions::Api::V3;
 }
 
 // dirEntry is a directory entry at revision 1.

@@ -23,33 +23,25 @@ class TstDnsTreeModel final : public QObject
 {
     Q_OBJECT
 
-private:
-    void addApis();
-    QString m_endpoint;
-
 private slots:
     void initTestCase();
-    void showsDnsNames_data() { addApis(); }
+    void showsDnsNames_data() { addApiRows(); }
     void showsDnsNames();
-    void liveUpdates_data() { addApis(); }
+    void liveUpdates_data() { addApiRows(); }
     void liveUpdates();
-    void filter_data() { addApis(); }
+    void filter_data() { addApiRows(); }
     void filter();
     void unavailableStore();
     void hundredThousandChildren();
+
+private:
+    QString m_endpoint;
 };
 
 void TstDnsTreeModel::initTestCase()
 {
     m_endpoint = skydns::test::sharedEtcdEndpoint();
     QVERIFY2(!m_endpoint.isEmpty(), "needs the etcd CTest fixture");
-}
-
-void TstDnsTreeModel::addApis()
-{
-    QTest::addColumn<KvStoreOptions::Api>("api");
-    QTest::newRow("v2") << KvStoreOptions::Api::V2;
-    QTest::newRow("v3") << KvStoreOptions::Api::V3;
 }
 
 void TstDnsTreeModel::showsDnsNames()

@@ -28,34 +28,26 @@ class TstDnsTreeReload final : public QObject
 {
     Q_OBJECT
 
-private:
-    void addApis();
-    QString m_endpoint;
-
 private slots:
     void initTestCase();
     void reloadMergesInPlace();
     void reloadRelayoutsManyChanges();
     void resyncAppliesNewerChanges();
     void reloadKeepsChangesBetweenListings();
-    void resyncFromEtcd_data() { addApis(); }
+    void resyncFromEtcd_data() { addApiRows(); }
     void resyncFromEtcd();
-    void loadAllFindsUnexpanded_data() { addApis(); }
+    void loadAllFindsUnexpanded_data() { addApiRows(); }
     void loadAllFindsUnexpanded();
     void loadAllCapped();
+
+private:
+    QString m_endpoint;
 };
 
 void TstDnsTreeReload::initTestCase()
 {
     m_endpoint = skydns::test::sharedEtcdEndpoint();
     QVERIFY2(!m_endpoint.isEmpty(), "needs the etcd CTest fixture");
-}
-
-void TstDnsTreeReload::addApis()
-{
-    QTest::addColumn<KvStoreOptions::Api>("api");
-    QTest::newRow("v2") << KvStoreOptions::Api::V2;
-    QTest::newRow("v3") << KvStoreOptions::Api::V3;
 }
 
 void TstDnsTreeReload::reloadMergesInPlace()
