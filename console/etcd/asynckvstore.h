@@ -64,6 +64,23 @@ protected:
     // shutdown is called first by the subclass destructor: it stops the watch, cancels the
     // clients (cancelAll) and waits for every queued request, so no worker outlives the clients.
     void shutdown(const std::function<void()> &cancelAll);
+    // postWatchStarted posts watchStarted(from) (from any thread) to the store's thread, where it
+    // is emitted only if *currentEpoch still equals epoch: a watch() or stopWatch() since then
+    // (which bump the subclass's epoch counter, owned by the store's thread) drops it.
+    void postWatchStarted(const quint64 *currentEpoch, quint64 epoch, qint64 from)
+    {
+        // Posted like the watch's other reports: the store joins the watch thread before it is
+        // destroyed, and a posted event dies with its receiver. It is posted before the watch
+        // asks for changes, but a flush already scheduled may deliver the first ones ahead of
+        // it; a view re-reads after it either way, which is what matters.
+        QMetaObject::invokeMethod(
+            this,
+            [this, currentEpoch, epoch, from]() {
+                if (epoch == *currentEpoch)
+                    Q_EMIT watchStarted(from);
+            },
+            Qt::QueuedConnection);
+    }
 
 private:
     // WatchEvent is one report of the watch thread, queued so changes, resyncs and connection

@@ -337,17 +337,7 @@ void EtcdV2KvStore::stopWatch()
 
 void EtcdV2KvStore::announceWatchStart(quint64 epoch, qint64 from)
 {
-    // Posted to the store like the watch's other reports: the store joins the watch thread before
-    // it is destroyed, and a posted event dies with its receiver. It is posted before the watch
-    // asks for changes, but a flush AsyncKvStore had already scheduled may deliver the first ones
-    // ahead of it; a view re-reads after it either way, which is what matters.
-    QMetaObject::invokeMethod(
-        this,
-        [this, epoch, from]() {
-            if (epoch == m_watchEpoch)
-                Q_EMIT watchStarted(from);
-        },
-        Qt::QueuedConnection);
+    postWatchStarted(&m_watchEpoch, epoch, from);
 }
 
 } // namespace skydns::console
