@@ -44,6 +44,20 @@ private:
     QString m_endpoint;
 };
 
+namespace {
+
+// seedLocalWeb gives store /skydns/local holding web (10.0.0.1) at revision 2; returns the directory.
+QString seedLocalWeb(MemoryKvStore &store)
+{
+    const QString d = QStringLiteral("/skydns/local");
+    store.children.insert(QStringLiteral("/skydns"), {dirEntry(d)});
+    store.children.insert(d, {leafEntry(d + "/web", R"({"host":"10.0.0.1"})", 2)});
+    store.revision = 2;
+    return d;
+}
+
+} // namespace
+
 void TstDnsTreeReload::initTestCase()
 {
     m_endpoint = skydns::test::sharedEtcdEndpoint();
@@ -204,10 +218,7 @@ void TstDnsTreeReload::reloadRelayoutsManyChanges()
 void TstDnsTreeReload::resyncAppliesNewerChanges()
 {
     MemoryKvStore store;
-    const QString d = QStringLiteral("/skydns/local");
-    store.children.insert(QStringLiteral("/skydns"), {dirEntry(d)});
-    store.children.insert(d, {leafEntry(d + "/web", R"({"host":"10.0.0.1"})", 2)});
-    store.revision = 2;
+    const QString d = seedLocalWeb(store);
     DnsTreeModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setStore(&store, QStringLiteral("/skydns"));
@@ -252,10 +263,7 @@ void TstDnsTreeReload::reloadKeepsChangesBetweenListings()
     // to a deep key that arrives while the top level is re-read is newer than the deep list
     // (revision 3) though older than the top one (10): it must not be lost.
     MemoryKvStore store;
-    const QString d = QStringLiteral("/skydns/local");
-    store.children.insert(QStringLiteral("/skydns"), {dirEntry(d)});
-    store.children.insert(d, {leafEntry(d + "/web", R"({"host":"10.0.0.1"})", 2)});
-    store.revision = 2;
+    const QString d = seedLocalWeb(store);
     DnsTreeModel model;
     model.setStore(&store, QStringLiteral("/skydns"));
     QVERIFY(fetch(model, {}));

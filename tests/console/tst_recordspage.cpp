@@ -38,6 +38,16 @@ bool expandKey(RecordsPage &page, const QString &key)
     });
 }
 
+// showLoaded shows page over f's tree and waits for its top level (one row).
+bool showLoaded(RecordsPage &page, Fixture &f)
+{
+    page.resize(1000, 700);
+    page.setStore(f.store.get(), f.prefix, QStringLiteral("skydns.local."));
+    page.show();
+    return QTest::qWaitForWindowExposed(&page) &&
+           waitUntil([&]() { return !page.model()->isFetching() && page.model()->rowCount() == 1; });
+}
+
 } // namespace
 
 class TstRecordsPage final : public QObject
@@ -79,11 +89,7 @@ void TstRecordsPage::keepsExpansionAndSelection()
     QVERIFY(f.put("/local/skydns/gone/x", R"({"host":"10.0.0.4"})"));
 
     RecordsPage page;
-    page.resize(1000, 700);
-    page.setStore(f.store.get(), f.prefix, QStringLiteral("skydns.local."));
-    page.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&page));
-    QVERIFY(waitUntil([&]() { return !page.model()->isFetching() && page.model()->rowCount() == 1; }));
+    QVERIFY(showLoaded(page, f));
     const QString local = f.prefix + "/local";
     const QString skydns = local + "/skydns";
     const QString east = skydns + "/east";
@@ -145,11 +151,7 @@ void TstRecordsPage::filterSearchesUnexpanded()
     const QString needle = f.prefix + "/local/skydns/west/deep/needle";
 
     RecordsPage page;
-    page.resize(1000, 700);
-    page.setStore(f.store.get(), f.prefix, QStringLiteral("skydns.local."));
-    page.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&page));
-    QVERIFY(waitUntil([&]() { return !page.model()->isFetching() && page.model()->rowCount() == 1; }));
+    QVERIFY(showLoaded(page, f));
     QVERIFY(!page.model()->indexOfKey(needle).isValid()); // nothing below the top level is loaded
 
     QTest::keyClicks(page.filterEdit(), QStringLiteral("needle"));
