@@ -5,6 +5,8 @@
 #include "admin/queryrecorder.h"
 #include "querykey.h"
 
+#include "fakeupstream.h"
+
 #include <QTest>
 
 #include <netinet/in.h>
@@ -33,24 +35,10 @@ private slots:
 
 namespace {
 
-// Query is a raw query for name (presentation, no trailing dot) of type.
+// rawQuery is the wire form of a query for name (no trailing dot) of type, ID 0x1234, RD set.
 std::string rawQuery(const std::string &name, std::uint16_t type)
 {
-    std::string q("\x12\x34\x01\x00\x00\x01\x00\x00\x00\x00\x00\x00", 12);
-    std::size_t start = 0;
-    while (start < name.size()) {
-        std::size_t dot = name.find('.', start);
-        if (dot == std::string::npos)
-            dot = name.size();
-        q.push_back(char(dot - start));
-        q += name.substr(start, dot - start);
-        start = dot + 1;
-    }
-    q.push_back('\0');
-    q.push_back(char(type >> 8));
-    q.push_back(char(type & 0xff));
-    q += std::string("\x00\x01", 2);
-    return q;
+    return skydns::test::makeQuery(name, type, 0x1234).toStdString();
 }
 
 void record(QueryRecorder &r, const std::string &name, std::int64_t timeMs, int rcode = 0,
